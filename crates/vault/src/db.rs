@@ -1,0 +1,210 @@
+//! The SQLCipher connection (keying, PRAGMAs, rekey) and the schema migration runner.
+
+use crate::Migrations;
+use crate::error::{VaultError, damaged};
+use crate::keyslots::Key;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::collections::BTreeMap;
+use std::path::Path;
+use zeroize::Zeroizing;
+
+/// File name of the database inside the vault folder.
+pub const DB_FILE: &str = "sigilo.db";
+/// Milliseconds a writer waits for another connection's lock before failing.
+pub const BUSY_TIMEOUT_MS: u64 = 5000;
+
+/// Opens the database file (without creating it unless `create`) and checks that SQLCipher is linked.
+pub(crate) fn open_raw(path: &Path, create: bool) -> Result<Connection, VaultError> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
+    cipher_version(&conn)?;
+    Ok(conn)
+}
+
+/// `PRAGMA cipher_version`; an empty answer means plain SQLite was linked by mistake.
+pub(crate) fn cipher_version(conn: &Connection) -> Result<String, VaultError> {
+    let v: Option<String> = conn
+        .query_row("PRAGMA cipher_version", [], |r| r.get(0))
+        .ok();
+    match v {
+        Some(v) if !v.trim().is_empty() => Ok(v),
+        _ => Err(damaged(
+            "this build is linked against plain SQLite, not SQLCipher; refusing to touch the vault",
+        )),
+    }
+}
+
+/// Runs a PRAGMA that may or may not return rows, discarding them.
+fn run_pragma(conn: &Connection, sql: &str) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    while rows.next()?.is_some() {}
+    Ok(())
+}
+
+fn raw_key_literal(key: &Key) -> Zeroizing<String> {
+    let hex = Zeroizing::new(hex::encode(key.expose()));
+    Zeroizing::new(format!("\"x'{}'\"", hex.as_str()))
+}
+
+/// Keys the connection in raw-key mode: `PRAGMA key = "x'<64 hex>'"`.
+pub(crate) fn apply_key(conn: &Connection, key: &Key) -> Result<(), VaultError> {
+    let lit = raw_key_literal(key);
+    let sql = Zeroizing::new(format!("PRAGMA key = {};", lit.as_str()));
+    // Never propagate the driver's error: it could quote the statement.
+    run_pragma(conn, &sql).map_err(|_| damaged("the database refused its key"))
+}
+
+/// Whether the key applied to `conn` decrypts the database.
+pub(crate) fn key_works(conn: &Connection) -> bool {
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .is_ok()
+}
+
+/// Whether the decrypted database carries the vault's bookkeeping table.
+pub(crate) fn is_vault(conn: &Connection) -> Result<bool, VaultError> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n == 1)
+}
+
+/// The PRAGMAs every vault connection runs after keying.
+pub(crate) fn configure(conn: &Connection) -> Result<(), VaultError> {
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(damaged("the database could not be switched to WAL mode"));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Re-encrypts the whole database under `new_key` (`PRAGMA rekey`).
+///
+/// SQLCipher's rekey is run in rollback-journal mode: the WAL is checkpointed
+/// and truncated, the journal mode switched to DELETE, the rekey done in one
+/// transaction, and WAL mode restored. The caller must hold the exclusive lock.
+pub(crate) fn rekey(conn: &Connection, new_key: &Key) -> Result<(), VaultError> {
+    run_pragma(conn, "PRAGMA wal_checkpoint(TRUNCATE)")?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(VaultError::Busy);
+    }
+    let lit = raw_key_literal(new_key);
+    let sql = Zeroizing::new(format!("PRAGMA rekey = {};", lit.as_str()));
+    let rekeyed =
+        run_pragma(conn, &sql).map_err(|_| damaged("the database could not be re-encrypted"));
+    // Restore WAL mode whatever happened.
+    let restored = configure(conn);
+    rekeyed?;
+    restored?;
+    if !key_works(conn) {
+        return Err(damaged("the database is unreadable after re-encryption"));
+    }
+    Ok(())
+}
+
+const CREATE_BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
+    domain TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    applied_at TEXT NOT NULL,
+    PRIMARY KEY (domain, version)
+)";
+
+/// Creates the bookkeeping table (new vaults only).
+pub(crate) fn init_bookkeeping(conn: &Connection) -> Result<(), VaultError> {
+    conn.execute_batch(CREATE_BOOKKEEPING)?;
+    Ok(())
+}
+
+/// Applied versions per domain, as stored.
+pub(crate) fn stored_versions(conn: &Connection) -> Result<BTreeMap<String, u32>, VaultError> {
+    let mut stmt = conn.prepare(
+        "SELECT domain, MAX(version), COUNT(*), MIN(version) FROM schema_migrations GROUP BY domain",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, i64>(3)?,
+        ))
+    })?;
+    let mut out = BTreeMap::new();
+    for row in rows {
+        let (domain, max, count, min) = row?;
+        if min != 1 || max != count {
+            return Err(damaged("the schema bookkeeping table is inconsistent"));
+        }
+        let v = u32::try_from(max)
+            .map_err(|_| damaged("the schema bookkeeping table is inconsistent"))?;
+        out.insert(domain, v);
+    }
+    Ok(out)
+}
+
+/// Refuses a vault written by a newer build, then applies every missing step, in order.
+///
+/// Each step runs in its own `BEGIN IMMEDIATE` transaction together with its
+/// bookkeeping row and the new `user_version`, so a crash between steps leaves a
+/// consistent, resumable state, and two processes opening at once do not apply a step twice.
+pub(crate) fn migrate(conn: &mut Connection, schema: &[Migrations]) -> Result<(), VaultError> {
+    for (i, m) in schema.iter().enumerate() {
+        if schema[..i].iter().any(|o| o.domain == m.domain) {
+            return Err(VaultError::Sqlite(rusqlite::Error::InvalidParameterName(
+                format!("schema domain {} registered twice", m.domain),
+            )));
+        }
+    }
+    let stored = stored_versions(conn)?;
+    for (domain, &found) in &stored {
+        let supported = schema
+            .iter()
+            .find(|m| m.domain == domain)
+            .map_or(0, |m| m.steps.len());
+        let supported = u32::try_from(supported).unwrap_or(u32::MAX);
+        if found > supported {
+            return Err(VaultError::NewerSchema {
+                domain: domain.clone(),
+                found,
+                supported,
+            });
+        }
+    }
+    for m in schema {
+        let have = stored.get(m.domain).copied().unwrap_or(0) as usize;
+        for (i, step) in m.steps.iter().enumerate().skip(have) {
+            let version = i64::try_from(i + 1).unwrap_or(i64::MAX);
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let current: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE domain = ?1",
+                [m.domain],
+                |r| r.get(0),
+            )?;
+            if current >= version {
+                continue; // another process applied it meanwhile
+            }
+            tx.execute_batch(step)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (domain, version, applied_at) VALUES (?1, ?2, ?3)",
+                rusqlite::params![m.domain, version, crate::now_rfc3339()],
+            )?;
+            let total: i64 =
+                tx.query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))?;
+            tx.pragma_update(None, "user_version", total)?;
+            tx.commit()?;
+        }
+    }
+    Ok(())
+}
