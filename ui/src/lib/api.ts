@@ -1,0 +1,98 @@
+// The one typed module that calls the Tauri backend: one function per command; failures are UiError objects.
+import type { ApiError } from '$lib/bindings/ApiError';
+import type { AppSettings } from '$lib/bindings/AppSettings';
+import type { Contact } from '$lib/bindings/Contact';
+import type { ContactInput } from '$lib/bindings/ContactInput';
+import type { ContactWindow } from '$lib/bindings/ContactWindow';
+import type { CreatedVault } from '$lib/bindings/CreatedVault';
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
+import type { SearchHit } from '$lib/bindings/SearchHit';
+import type { UnlockKind } from '$lib/bindings/UnlockKind';
+import type { VaultSummary } from '$lib/bindings/VaultSummary';
+import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+
+/** An ApiError from the backend, or `ipc` when this page is not running inside the Tauri window. */
+export type UiErrorCode = ErrorCode | 'ipc';
+export interface UiError {
+	code: UiErrorCode;
+	message: string;
+}
+
+const CODES: readonly ErrorCode[] = [
+	'invalid_input', 'wrong_secret', 'recovery_code_typo', 'damaged', 'not_found', 'already_exists',
+	'newer_schema', 'busy', 'refused', 'locked', 'io', 'internal'
+];
+
+export function isUiError(e: unknown): e is UiError {
+	return typeof e === 'object' && e !== null && typeof (e as UiError).code === 'string' && typeof (e as UiError).message === 'string';
+}
+
+/** Turn whatever a command rejected with into a UiError; unknown shapes become `internal`. */
+export function toUiError(e: unknown): UiError {
+	if (isUiError(e) && (CODES as readonly string[]).includes(e.code)) return e as ApiError;
+	if (isUiError(e) && e.code === 'ipc') return e;
+	const message = e instanceof Error ? e.message : typeof e === 'string' ? e : 'unknown error';
+	return { code: 'internal', message };
+}
+
+export function hasIpc(): boolean {
+	return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+}
+
+type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
+let backend: Invoke | null = null;
+
+/** Replace the backend (used by the dev-only in-browser mock and by tests). */
+export function setBackend(b: Invoke | null): void {
+	backend = b;
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+	try {
+		if (backend) return await backend<T>(cmd, args);
+		if (!hasIpc()) throw { code: 'ipc', message: 'Tauri IPC is not available' } satisfies UiError;
+		return await invoke<T>(cmd, args);
+	} catch (e) {
+		throw toUiError(e);
+	}
+}
+
+export const api = {
+	defaultVaultDir: () => call<string>('default_vault_dir'),
+	vaultExists: (path: string) => call<boolean>('vault_exists', { path }),
+	vaultCreate: (path: string, passphrase: string) => call<CreatedVault>('vault_create', { path, passphrase }),
+	vaultUnlock: (path: string, secret: string, kind: UnlockKind) =>
+		call<VaultSummary>('vault_unlock', { path, secret, kind }),
+	vaultLock: () => call<null>('vault_lock'),
+	vaultCurrent: () => call<VaultSummary | null>('vault_current'),
+	settingsGet: () => call<AppSettings>('settings_get'),
+	settingsSet: (settings: AppSettings) => call<null>('settings_set', { settings }),
+	contactAdd: (input: ContactInput) => call<string>('contact_add', { input }),
+	contactGet: (id: string) => call<Contact>('contact_get', { id }),
+	contactUpdate: (id: string, input: ContactInput) => call<null>('contact_update', { id, input }),
+	contactDelete: (id: string) => call<null>('contact_delete', { id }),
+	contactWindow: (offset: number, limit: number) => call<ContactWindow>('contact_window', { offset, limit }),
+	search: (query: string, limit: number) => call<SearchHit[]>('search', { query, limit }),
+	activity: () => call<null>('activity')
+};
+
+/** Subscribe to a backend event; a no-op outside the Tauri window. Returns an unsubscribe function. */
+export async function onBackendEvent(name: string, handler: () => void): Promise<() => void> {
+	if (!hasIpc()) return () => {};
+	try {
+		return await listen(name, handler);
+	} catch {
+		return () => {};
+	}
+}
+
+/** Ask the clipboard to hold `text`; false if the web view refuses. */
+export async function copyText(text: string): Promise<boolean> {
+	try {
+		await navigator.clipboard.writeText(text);
+		return true;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,96 @@
+// Application state: which screen shows (gate or shell), the open vault, settings, the current section, locking.
+import { api, onBackendEvent } from '$lib/api';
+import type { AppSettings } from '$lib/bindings/AppSettings';
+import type { VaultSummary } from '$lib/bindings/VaultSummary';
+import { pushRecent } from '$lib/format';
+import { i18n, type Section } from '$lib/i18n/index.svelte';
+import { throttle } from '$lib/throttle';
+
+export const DEFAULT_SETTINGS: AppSettings = { locale: null, auto_lock_minutes: 10, recent_vaults: [] };
+const ACTIVITY_INTERVAL_MS = 30_000;
+
+class AppState {
+	phase = $state<'starting' | 'gate' | 'shell'>('starting');
+	vault = $state<VaultSummary | null>(null);
+	settings = $state<AppSettings>({ ...DEFAULT_SETTINGS });
+	section = $state<Section>('contacts');
+	locking = $state(false);
+
+	/** First thing at start-up: settings (for the language) and whether a vault is already open. */
+	async start(): Promise<void> {
+		try {
+			this.settings = await api.settingsGet();
+		} catch {
+			this.settings = { ...DEFAULT_SETTINGS };
+		}
+		i18n.setChoice(this.settings.locale);
+		let current: VaultSummary | null;
+		try {
+			current = await api.vaultCurrent();
+		} catch {
+			current = null;
+		}
+		if (current) this.enter(current);
+		else this.phase = 'gate';
+	}
+
+	/** Called after a successful unlock or create: remember the vault and show the shell. */
+	enter(vault: VaultSummary): void {
+		this.vault = vault;
+		this.section = 'contacts';
+		this.phase = 'shell';
+		void this.remember(vault);
+	}
+
+	async remember(vault: VaultSummary): Promise<void> {
+		const next = { ...this.settings, recent_vaults: pushRecent(this.settings.recent_vaults, vault) };
+		try {
+			await api.settingsSet(next);
+			this.settings = next;
+		} catch {
+			// Not fatal: the recent list is a convenience.
+		}
+	}
+
+	async saveSettings(next: AppSettings): Promise<void> {
+		await api.settingsSet(next);
+		this.settings = next;
+		i18n.setChoice(next.locale);
+	}
+
+	/** Lock: close the vault in Rust, then reload so nothing from the vault survives in the web view. */
+	async lock(): Promise<void> {
+		if (this.locking) return;
+		this.locking = true;
+		try {
+			await api.vaultLock();
+		} catch {
+			// Reload anyway: the web view must drop its data even if the backend call failed.
+		}
+		window.location.reload();
+	}
+}
+
+export const app = new AppState();
+
+/** Wire global listeners: the auto-lock event from Rust and throttled activity reports. Returns a cleanup. */
+export function installGlobalHooks(): () => void {
+	const report = throttle(() => {
+		if (app.phase === 'shell') void api.activity().catch(() => {});
+	}, ACTIVITY_INTERVAL_MS);
+	const events = ['pointerdown', 'keydown', 'wheel'] as const;
+	for (const e of events) window.addEventListener(e, report, { passive: true, capture: true });
+	let unlisten: (() => void) | null = null;
+	let disposed = false;
+	void onBackendEvent('vault-locked', () => {
+		window.location.reload();
+	}).then((u) => {
+		if (disposed) u();
+		else unlisten = u;
+	});
+	return () => {
+		disposed = true;
+		for (const e of events) window.removeEventListener(e, report, { capture: true });
+		unlisten?.();
+	};
+}

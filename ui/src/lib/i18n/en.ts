@@ -1,0 +1,192 @@
+// English dictionary: must match the Messages shape exactly (svelte-check fails on a missing or extra key).
+import type { Messages } from './es';
+
+export const en: Messages = {
+	languageName: 'English',
+	common: {
+		cancel: 'Cancel',
+		save: 'Save',
+		saving: 'Saving…',
+		saved: 'Saved',
+		delete: 'Delete',
+		edit: 'Edit',
+		back: 'Back',
+		copy: 'Copy',
+		copied: 'Copied',
+		loading: 'Loading…',
+		show: 'Show',
+		hide: 'Hide',
+		optional: 'optional'
+	},
+	nav: {
+		main: 'Main navigation',
+		home: 'Home',
+		contacts: 'Contacts',
+		companies: 'Companies',
+		deals: 'Deals',
+		tasks: 'Tasks',
+		invoices: 'Invoices',
+		privacy: 'Privacy',
+		backups: 'Backups',
+		settings: 'Settings',
+		lock: 'Lock',
+		lockTitle: 'Lock the vault (Ctrl+L)',
+		vault: 'Vault'
+	},
+	soon: {
+		title: 'This section is coming soon',
+		body: {
+			home: 'At a glance: outstanding payments, overdue invoices, revenue by month and the revenue forecast.',
+			companies: 'The companies you work with, with their contacts, deals and invoices.',
+			deals: 'Your deals by stage, from prospect to customer.',
+			tasks: "Today's tasks and the overdue ones.",
+			invoices: 'Quotes and invoices, payments received and expenses.',
+			privacy: 'Consents, requests for access and erasure.',
+			backups: 'Make and restore encrypted backups of the vault.'
+		}
+	},
+	unlock: {
+		titleUnlock: 'Open the vault',
+		titleCreate: 'Create a vault',
+		intro: 'Your data is stored encrypted on this computer. Nothing leaves it.',
+		folder: 'Vault folder',
+		folderHint: 'A vault is a folder: you can type its path.',
+		choose: 'Choose…',
+		passphrase: 'Passphrase',
+		recoveryCode: 'Recovery code',
+		recoveryCodeHint: 'Type it as you stored it; dashes and spaces do not matter.',
+		useRecoveryCode: 'Use the recovery code',
+		submit: 'Unlock',
+		busy: 'Unlocking…',
+		openOther: 'Open another vault',
+		createNew: 'Create a new vault',
+		recent: 'Recent vaults',
+		noVaultHere: 'There is no vault in this folder.',
+		createHere: 'Create one here',
+		vaultExistsHere: 'This folder already holds a vault.',
+		openIt: 'Open it',
+		wrongPassphrase: 'That passphrase is not correct.',
+		wrongRecoveryCode: 'That recovery code is not correct.',
+		recoveryTypo: 'One group of the code has a typo. Check it group by group.',
+		folderRequired: 'Enter the vault folder.',
+		secretRequired: 'Enter the passphrase.'
+	},
+	create: {
+		passphrase: 'New passphrase',
+		confirm: 'Repeat the passphrase',
+		mismatch: 'The two passphrases differ.',
+		requirement: 'At least 10 characters. A few words only you would put together beat one odd word.',
+		submit: 'Create the vault',
+		busy: 'Creating…',
+		forgetWarning: 'Nobody can recover the passphrase for you: if you forget it, only the recovery code is left.',
+		strengthLabel: 'Strength',
+		level: {
+			too_short: 'Too short',
+			weak: 'Weak',
+			fair: 'Fair',
+			good: 'Good',
+			strong: 'Strong'
+		},
+		hint: {
+			too_short: 'Use at least 10 characters.',
+			common: 'It contains a very common word or year.',
+			repeat: 'Avoid repeating the same character.',
+			sequence: 'Avoid runs like "abcd" or "1234".',
+			one_class: 'Add another word, or mix capitals, digits or symbols.',
+			longer: 'Make it longer with another word.'
+		},
+		notAcceptable: 'The passphrase is still too weak.'
+	},
+	recovery: {
+		title: 'Your recovery code',
+		intro: 'It opens the vault if you forget the passphrase. It is shown only this once.',
+		warning: 'Store it away from the computer: on paper, somewhere safe. Whoever has this code can open your data.',
+		copy: 'Copy the code',
+		copied: 'Code copied',
+		copyFailed: 'Could not copy; copy it by hand.',
+		stored: 'I have stored it somewhere safe',
+		continue: 'Continue'
+	},
+	contacts: {
+		title: 'Contacts',
+		count: (n, raw) => (raw === 1 ? '1 contact' : `${n} contacts`),
+		search: 'Search',
+		searchPlaceholder: 'Search…  /',
+		searchResults: 'Search results',
+		noHits: (q) => `Nothing matches "${q}".`,
+		searching: 'Searching…',
+		new: 'New contact',
+		colName: 'Name',
+		colEmail: 'Email',
+		colPhone: 'Phone',
+		colCompany: 'Company',
+		emptyTitle: 'No contacts yet',
+		emptyBody:
+			'This is where you keep the people you work with: customers, suppliers and prospects, with their emails, phones and notes.',
+		addFirst: 'Add the first contact',
+		keys: '↑ ↓ to move · Enter opens · N new · / search',
+		listLabel: 'Contact list'
+	},
+	form: {
+		titleNew: 'New contact',
+		titleEdit: 'Edit contact',
+		name: 'Name',
+		emails: 'Emails',
+		email: (i) => `Email ${i}`,
+		addEmail: 'Add email',
+		removeEmail: (i) => `Remove email ${i}`,
+		phones: 'Phones',
+		phone: (i) => `Phone ${i}`,
+		addPhone: 'Add phone',
+		removePhone: (i) => `Remove phone ${i}`,
+		company: 'Company',
+		notes: 'Notes',
+		problem: {
+			required: 'A name is required.',
+			email_shape: 'That does not look like an email: something like name@domain.com.',
+			phone_shape: 'Only digits, spaces, +, -, ( and ); at least 6 digits.',
+			too_long: 'That is too long.'
+		},
+		fixErrors: 'Check the marked fields.',
+		serverRejected: 'Could not save:'
+	},
+	detail: {
+		emails: 'Emails',
+		phones: 'Phones',
+		company: 'Company',
+		notes: 'Notes',
+		created: 'Created',
+		updated: 'Modified',
+		none: '—',
+		confirmTitle: (name) => `Delete ${name}?`,
+		confirmBody: 'The contact with its emails, phones and notes will be deleted. This cannot be undone.',
+		confirmDelete: 'Delete',
+		notFound: 'This contact no longer exists.'
+	},
+	settings: {
+		title: 'Settings',
+		language: 'Language',
+		languageSystem: 'Same as the system',
+		autoLock: 'Auto-lock (minutes without activity)',
+		autoLockHelp: 'The vault locks itself after this long without use. Between 1 and 240 minutes.',
+		autoLockRange: 'Enter a whole number between 1 and 240.',
+		saved: 'Settings saved',
+		vault: 'Open vault',
+		vaultPath: 'Folder'
+	},
+	errors: {
+		invalid_input: 'Some data is not valid.',
+		wrong_secret: 'The passphrase or code is not correct.',
+		recovery_code_typo: 'The recovery code has a typo.',
+		damaged: 'The vault files are damaged or cannot be read.',
+		not_found: 'Not found.',
+		already_exists: 'It already exists.',
+		newer_schema: 'A newer version of Sigilo made this vault. Update the app to open it.',
+		busy: 'The vault is busy with another operation. Try again in a moment.',
+		refused: 'That is not allowed.',
+		locked: 'The vault is locked.',
+		io: 'Could not read or write the disk.',
+		internal: 'Something went wrong inside Sigilo.',
+		ipc: 'This window is not connected to Sigilo (was it opened in a browser?).'
+	}
+};

@@ -1,0 +1,337 @@
+// Spanish dictionary: the reference shape for every other language (see Messages below).
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
+import type { StrengthHint, StrengthLevel } from '$lib/strength';
+import type { FieldProblem } from '$lib/validate';
+
+export type Section =
+	| 'home'
+	| 'contacts'
+	| 'companies'
+	| 'deals'
+	| 'tasks'
+	| 'invoices'
+	| 'privacy'
+	| 'backups'
+	| 'settings';
+
+export interface Messages {
+	languageName: string;
+	common: {
+		cancel: string;
+		save: string;
+		saving: string;
+		saved: string;
+		delete: string;
+		edit: string;
+		back: string;
+		copy: string;
+		copied: string;
+		loading: string;
+		show: string;
+		hide: string;
+		optional: string;
+	};
+	nav: Record<Section, string> & { main: string; lock: string; lockTitle: string; vault: string };
+	soon: { title: string; body: Record<Exclude<Section, 'contacts' | 'settings'>, string> };
+	unlock: {
+		titleUnlock: string;
+		titleCreate: string;
+		intro: string;
+		folder: string;
+		folderHint: string;
+		choose: string;
+		passphrase: string;
+		recoveryCode: string;
+		recoveryCodeHint: string;
+		useRecoveryCode: string;
+		submit: string;
+		busy: string;
+		openOther: string;
+		createNew: string;
+		recent: string;
+		noVaultHere: string;
+		createHere: string;
+		vaultExistsHere: string;
+		openIt: string;
+		wrongPassphrase: string;
+		wrongRecoveryCode: string;
+		recoveryTypo: string;
+		folderRequired: string;
+		secretRequired: string;
+	};
+	create: {
+		passphrase: string;
+		confirm: string;
+		mismatch: string;
+		requirement: string;
+		submit: string;
+		busy: string;
+		forgetWarning: string;
+		strengthLabel: string;
+		level: Record<StrengthLevel, string>;
+		hint: Record<StrengthHint, string>;
+		notAcceptable: string;
+	};
+	recovery: {
+		title: string;
+		intro: string;
+		warning: string;
+		copy: string;
+		copied: string;
+		copyFailed: string;
+		stored: string;
+		continue: string;
+	};
+	contacts: {
+		title: string;
+		count: (n: string, raw: number) => string;
+		search: string;
+		searchPlaceholder: string;
+		searchResults: string;
+		noHits: (q: string) => string;
+		searching: string;
+		new: string;
+		colName: string;
+		colEmail: string;
+		colPhone: string;
+		colCompany: string;
+		emptyTitle: string;
+		emptyBody: string;
+		addFirst: string;
+		keys: string;
+		listLabel: string;
+	};
+	form: {
+		titleNew: string;
+		titleEdit: string;
+		name: string;
+		emails: string;
+		email: (i: number) => string;
+		addEmail: string;
+		removeEmail: (i: number) => string;
+		phones: string;
+		phone: (i: number) => string;
+		addPhone: string;
+		removePhone: (i: number) => string;
+		company: string;
+		notes: string;
+		problem: Record<FieldProblem, string>;
+		fixErrors: string;
+		serverRejected: string;
+	};
+	detail: {
+		emails: string;
+		phones: string;
+		company: string;
+		notes: string;
+		created: string;
+		updated: string;
+		none: string;
+		confirmTitle: (name: string) => string;
+		confirmBody: string;
+		confirmDelete: string;
+		notFound: string;
+	};
+	settings: {
+		title: string;
+		language: string;
+		languageSystem: string;
+		autoLock: string;
+		autoLockHelp: string;
+		autoLockRange: string;
+		saved: string;
+		vault: string;
+		vaultPath: string;
+	};
+	errors: Record<ErrorCode, string> & { ipc: string };
+}
+
+export const es: Messages = {
+	languageName: 'Español',
+	common: {
+		cancel: 'Cancelar',
+		save: 'Guardar',
+		saving: 'Guardando…',
+		saved: 'Guardado',
+		delete: 'Eliminar',
+		edit: 'Editar',
+		back: 'Volver',
+		copy: 'Copiar',
+		copied: 'Copiado',
+		loading: 'Cargando…',
+		show: 'Mostrar',
+		hide: 'Ocultar',
+		optional: 'opcional'
+	},
+	nav: {
+		main: 'Navegación principal',
+		home: 'Inicio',
+		contacts: 'Contactos',
+		companies: 'Empresas',
+		deals: 'Oportunidades',
+		tasks: 'Tareas',
+		invoices: 'Facturas',
+		privacy: 'Privacidad',
+		backups: 'Copias de seguridad',
+		settings: 'Ajustes',
+		lock: 'Bloquear',
+		lockTitle: 'Bloquear la bóveda (Ctrl+L)',
+		vault: 'Bóveda'
+	},
+	soon: {
+		title: 'Esta sección llegará pronto',
+		body: {
+			home: 'Aquí verás de un vistazo lo pendiente de cobro, las facturas vencidas, los ingresos por mes y la previsión de ingresos.',
+			companies: 'Aquí guardarás las empresas con las que trabajas, con sus contactos, oportunidades y facturas.',
+			deals: 'Aquí seguirás tus oportunidades por etapa, de posible cliente a cliente.',
+			tasks: 'Aquí verás las tareas de hoy y las vencidas.',
+			invoices: 'Aquí prepararás presupuestos y facturas, y anotarás cobros y gastos.',
+			privacy: 'Aquí gestionarás consentimientos, derechos de acceso y supresión.',
+			backups: 'Aquí harás y restaurarás copias de seguridad cifradas de la bóveda.'
+		}
+	},
+	unlock: {
+		titleUnlock: 'Abrir la bóveda',
+		titleCreate: 'Crear una bóveda',
+		intro: 'Tus datos se guardan cifrados en este equipo. Nada sale de él.',
+		folder: 'Carpeta de la bóveda',
+		folderHint: 'La bóveda es una carpeta: puedes escribir su ruta.',
+		choose: 'Elegir…',
+		passphrase: 'Frase de contraseña',
+		recoveryCode: 'Código de recuperación',
+		recoveryCodeHint: 'Escríbelo tal como lo guardaste; los guiones y espacios dan igual.',
+		useRecoveryCode: 'Usar el código de recuperación',
+		submit: 'Desbloquear',
+		busy: 'Desbloqueando…',
+		openOther: 'Abrir otra bóveda',
+		createNew: 'Crear una bóveda nueva',
+		recent: 'Bóvedas recientes',
+		noVaultHere: 'No hay ninguna bóveda en esta carpeta.',
+		createHere: 'Crear una aquí',
+		vaultExistsHere: 'Ya hay una bóveda en esta carpeta.',
+		openIt: 'Abrirla',
+		wrongPassphrase: 'La frase de contraseña no es correcta.',
+		wrongRecoveryCode: 'El código de recuperación no es correcto.',
+		recoveryTypo: 'Uno de los grupos del código tiene una errata. Revísalo grupo a grupo.',
+		folderRequired: 'Indica la carpeta de la bóveda.',
+		secretRequired: 'Escribe la frase de contraseña.'
+	},
+	create: {
+		passphrase: 'Frase de contraseña nueva',
+		confirm: 'Repite la frase de contraseña',
+		mismatch: 'Las dos frases no coinciden.',
+		requirement: 'Al menos 10 caracteres. Varias palabras que solo tú relaciones funcionan mejor que una palabra rara.',
+		submit: 'Crear la bóveda',
+		busy: 'Creando…',
+		forgetWarning: 'Nadie puede recuperar la frase por ti: si la olvidas, solo te quedará el código de recuperación.',
+		strengthLabel: 'Fuerza',
+		level: {
+			too_short: 'Demasiado corta',
+			weak: 'Débil',
+			fair: 'Aceptable',
+			good: 'Buena',
+			strong: 'Muy buena'
+		},
+		hint: {
+			too_short: 'Usa al menos 10 caracteres.',
+			common: 'Contiene una palabra o un año muy usados.',
+			repeat: 'Evita repetir el mismo carácter.',
+			sequence: 'Evita secuencias como «abcd» o «1234».',
+			one_class: 'Añade otra palabra, o mezcla mayúsculas, cifras o símbolos.',
+			longer: 'Alárgala con otra palabra.'
+		},
+		notAcceptable: 'La frase es demasiado débil todavía.'
+	},
+	recovery: {
+		title: 'Tu código de recuperación',
+		intro: 'Abre la bóveda si olvidas la frase de contraseña. Solo se muestra esta vez.',
+		warning: 'Guárdalo fuera del ordenador: escrito en papel, en un lugar seguro. Quien tenga este código puede abrir tus datos.',
+		copy: 'Copiar el código',
+		copied: 'Código copiado',
+		copyFailed: 'No se pudo copiar; cópialo a mano.',
+		stored: 'Lo he guardado en un lugar seguro',
+		continue: 'Continuar'
+	},
+	contacts: {
+		title: 'Contactos',
+		count: (n, raw) => (raw === 1 ? '1 contacto' : `${n} contactos`),
+		search: 'Buscar',
+		searchPlaceholder: 'Buscar…  /',
+		searchResults: 'Resultados de la búsqueda',
+		noHits: (q) => `Nada coincide con «${q}».`,
+		searching: 'Buscando…',
+		new: 'Nuevo contacto',
+		colName: 'Nombre',
+		colEmail: 'Correo',
+		colPhone: 'Teléfono',
+		colCompany: 'Empresa',
+		emptyTitle: 'Aún no hay contactos',
+		emptyBody:
+			'Aquí guardas a las personas con las que trabajas: clientes, proveedores y posibles clientes, con sus correos, teléfonos y notas.',
+		addFirst: 'Añadir el primer contacto',
+		keys: '↑ ↓ para moverte · Intro abre · N nuevo · / buscar',
+		listLabel: 'Lista de contactos'
+	},
+	form: {
+		titleNew: 'Nuevo contacto',
+		titleEdit: 'Editar contacto',
+		name: 'Nombre',
+		emails: 'Correos',
+		email: (i) => `Correo ${i}`,
+		addEmail: 'Añadir correo',
+		removeEmail: (i) => `Quitar el correo ${i}`,
+		phones: 'Teléfonos',
+		phone: (i) => `Teléfono ${i}`,
+		addPhone: 'Añadir teléfono',
+		removePhone: (i) => `Quitar el teléfono ${i}`,
+		company: 'Empresa',
+		notes: 'Notas',
+		problem: {
+			required: 'El nombre es obligatorio.',
+			email_shape: 'No parece un correo: falta algo como nombre@dominio.es.',
+			phone_shape: 'Solo cifras, espacios, +, -, ( y ); al menos 6 cifras.',
+			too_long: 'Es demasiado largo.'
+		},
+		fixErrors: 'Revisa los campos marcados.',
+		serverRejected: 'No se pudo guardar:'
+	},
+	detail: {
+		emails: 'Correos',
+		phones: 'Teléfonos',
+		company: 'Empresa',
+		notes: 'Notas',
+		created: 'Creado',
+		updated: 'Modificado',
+		none: '—',
+		confirmTitle: (name) => `¿Eliminar a ${name}?`,
+		confirmBody: 'Se borrará el contacto con sus correos, teléfonos y notas. No se puede deshacer.',
+		confirmDelete: 'Eliminar',
+		notFound: 'Este contacto ya no existe.'
+	},
+	settings: {
+		title: 'Ajustes',
+		language: 'Idioma',
+		languageSystem: 'Como el sistema',
+		autoLock: 'Bloqueo automático (minutos sin actividad)',
+		autoLockHelp: 'La bóveda se bloquea sola tras este tiempo sin usarla. Entre 1 y 240 minutos.',
+		autoLockRange: 'Escribe un número entero entre 1 y 240.',
+		saved: 'Ajustes guardados',
+		vault: 'Bóveda abierta',
+		vaultPath: 'Carpeta'
+	},
+	errors: {
+		invalid_input: 'Algún dato no es válido.',
+		wrong_secret: 'La frase de contraseña o el código no son correctos.',
+		recovery_code_typo: 'El código de recuperación tiene una errata.',
+		damaged: 'Los archivos de la bóveda están dañados o no se pueden leer.',
+		not_found: 'No se ha encontrado.',
+		already_exists: 'Ya existe.',
+		newer_schema: 'Esta bóveda la creó una versión más nueva de Sigilo. Actualiza la aplicación para abrirla.',
+		busy: 'La bóveda está ocupada por otra operación. Inténtalo de nuevo en un momento.',
+		refused: 'La operación no está permitida.',
+		locked: 'La bóveda está bloqueada.',
+		io: 'No se pudo leer o escribir en el disco.',
+		internal: 'Algo ha fallado dentro de Sigilo.',
+		ipc: 'Esta ventana no está conectada a Sigilo (¿se abrió en un navegador?).'
+	}
+};
