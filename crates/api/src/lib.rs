@@ -1,0 +1,24 @@
+//! Sigilo's use cases: the one library both shells (the Tauri desktop app and the `sigilo` CLI) call.
+//!
+//! It owns the DTOs that cross IPC (the only types deriving `ts_rs::TS`), the single serialisable error
+//! `ApiError { code, message }`, the audit hook every write goes through, and the app settings file.
+
+pub mod audit;
+pub mod autolock;
+pub mod dto;
+pub mod error;
+pub mod session;
+pub mod settings;
+
+pub use autolock::AutoLock;
+pub use dto::*;
+pub use error::{ApiError, ErrorCode};
+pub use session::{Session, schema, vault_exists};
+pub use settings::{default_vault_dir, remember_vault, settings_load, settings_save};
+pub use sigilo_vault::Secret;
+
+/// A secret typed by the user (passphrase or recovery code): zeroized on drop, redacted in `Debug`.
+pub type SecretString = Secret<String>;
+
+/// Shortest passphrase accepted for a new vault or a passphrase change.
+pub const MIN_PASSPHRASE_CHARS: usize = 10;

@@ -1,0 +1,325 @@
+//! An unlocked vault and the use cases on it. Every write runs in one immediate transaction together with its
+//! audit event, so no change can reach the database without being recorded.
+
+use std::path::Path;
+
+use rusqlite::{Transaction, TransactionBehavior};
+use sigilo_crm::contacts::{self, NewContact};
+use sigilo_crm::{CrmError, Kind, search};
+use sigilo_vault::{Migrations, Passphrase, RecoveryCode, Unlock, Vault};
+
+use crate::audit::{self, Action};
+use crate::dto::{
+    CheckReport, Contact, ContactInput, ContactRow, ContactWindow, CreatedVault, KdfInfo,
+    KeyslotInfo, Page, SearchHit, SearchKind, UnlockKind, VaultInfo, VaultSummary,
+};
+use crate::error::{ApiError, ErrorCode};
+use crate::settings::summary_of;
+use crate::{MIN_PASSPHRASE_CHARS, SecretString};
+
+/// Every domain's migrations, in the order the vault applies them. Append new domains at the end.
+pub fn schema() -> [Migrations; 2] {
+    [audit::MIGRATIONS, sigilo_crm::MIGRATIONS]
+}
+
+/// Whether `dir` holds a vault.
+pub fn vault_exists(dir: &Path) -> bool {
+    Vault::exists(dir)
+}
+
+/// An unlocked vault. Dropping it (or [`Session::lock`]) closes the database and wipes the keys.
+#[derive(Debug)]
+pub struct Session {
+    vault: Vault,
+}
+
+fn check_new_passphrase(passphrase: &SecretString) -> Result<(), ApiError> {
+    if passphrase.expose().chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(ApiError::invalid(format!(
+            "the passphrase needs at least {MIN_PASSPHRASE_CHARS} characters"
+        )));
+    }
+    Ok(())
+}
+
+fn parse_id(id: &str, kind: &str) -> Result<i64, ApiError> {
+    id.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("no {kind} with id {id}")))
+}
+
+fn contact_input(input: ContactInput) -> NewContact {
+    NewContact {
+        name: input.name,
+        emails: input.emails,
+        phones: input.phones,
+        company: input.company,
+        notes: input.notes,
+    }
+}
+
+fn contact_row(r: contacts::ContactRow) -> ContactRow {
+    ContactRow {
+        id: r.id.to_string(),
+        name: r.name,
+        email: r.email,
+        phone: r.phone,
+        company: r.company,
+    }
+}
+
+fn created(code: &RecoveryCode) -> CreatedVault {
+    CreatedVault {
+        recovery_code: code.to_display().expose().clone(),
+    }
+}
+
+impl Session {
+    /// Creates a vault in `dir` (missing or empty) and leaves it unlocked; returns the recovery code once.
+    pub fn create(
+        dir: &Path,
+        passphrase: &SecretString,
+    ) -> Result<(Session, CreatedVault), ApiError> {
+        check_new_passphrase(passphrase)?;
+        let (vault, code) = Vault::create(dir, passphrase, &schema())?;
+        Self::created(vault, &code)
+    }
+
+    /// Like [`Session::create`] with cheap key derivation: for tests only, never for a user's vault.
+    #[cfg(feature = "test-support")]
+    pub fn create_for_tests(
+        dir: &Path,
+        passphrase: &SecretString,
+    ) -> Result<(Session, CreatedVault), ApiError> {
+        check_new_passphrase(passphrase)?;
+        let kdf = sigilo_vault::KdfParams::insecure_fast_for_tests();
+        let (vault, code) = Vault::create_with_kdf(dir, passphrase, &schema(), kdf)?;
+        Self::created(vault, &code)
+    }
+
+    fn created(vault: Vault, code: &RecoveryCode) -> Result<(Session, CreatedVault), ApiError> {
+        let mut session = Session { vault };
+        session.write(Action::VaultCreated, "vault", |_| Ok(((), None)))?;
+        Ok((session, created(code)))
+    }
+
+    /// Unlocks the vault in `dir` with a passphrase or the recovery code.
+    pub fn open(dir: &Path, secret: &SecretString, kind: UnlockKind) -> Result<Session, ApiError> {
+        let unlock = match kind {
+            UnlockKind::Passphrase => Unlock::Passphrase(Passphrase::new(secret.expose().clone())),
+            UnlockKind::RecoveryCode => Unlock::RecoveryCode(RecoveryCode::parse(secret.expose())?),
+        };
+        let vault = Vault::open(dir, &unlock, &schema())?;
+        Ok(Session { vault })
+    }
+
+    /// Wraps a vault opened by the caller (the benchmark times the unlock itself).
+    pub fn from_vault(vault: Vault) -> Session {
+        Session { vault }
+    }
+
+    /// The vault's folder and name.
+    pub fn summary(&self) -> VaultSummary {
+        summary_of(self.vault.dir())
+    }
+
+    /// Closes the database and wipes the keys.
+    pub fn lock(self) {
+        self.vault.lock();
+    }
+
+    /// Runs `change` and its audit event in one immediate transaction (writers queue on the busy timeout
+    /// instead of failing on a lock upgrade). `change` returns its result and the id of the record it touched.
+    fn write<T>(
+        &mut self,
+        action: Action,
+        entity: &str,
+        change: impl FnOnce(&Transaction<'_>) -> Result<(T, Option<String>), CrmError>,
+    ) -> Result<T, ApiError> {
+        let tx = self
+            .vault
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (out, id) = change(&tx)?;
+        audit::record(&tx, action, entity, id.as_deref())?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    // ----- vault -----
+
+    pub fn vault_info(&self) -> Result<VaultInfo, ApiError> {
+        let info = self.vault.info()?;
+        Ok(VaultInfo {
+            vault_id: info.vault_id,
+            database_path: info.database_path.to_string_lossy().into_owned(),
+            schema_version: info.schema_version,
+            schema: info.schema,
+            cipher_version: info.cipher_version,
+            keyslots: info
+                .keyslots
+                .into_iter()
+                .map(|k| KeyslotInfo {
+                    kind: match k.kind {
+                        sigilo_vault::KeyslotKind::Passphrase => UnlockKind::Passphrase,
+                        sigilo_vault::KeyslotKind::RecoveryCode => UnlockKind::RecoveryCode,
+                    },
+                    kdf: KdfInfo {
+                        algorithm: "argon2id".into(),
+                        m_cost_kib: k.kdf.m_cost_kib,
+                        t_cost: k.kdf.t_cost,
+                        p_cost: k.kdf.p_cost,
+                    },
+                    created_at: k.created_at,
+                })
+                .collect(),
+        })
+    }
+
+    pub fn vault_check(&self) -> Result<CheckReport, ApiError> {
+        let report = self.vault.check()?;
+        Ok(CheckReport {
+            ok: report.ok,
+            problems: report.problems,
+        })
+    }
+
+    pub fn change_passphrase(&mut self, new: &SecretString) -> Result<(), ApiError> {
+        check_new_passphrase(new)?;
+        self.vault.change_passphrase(new)?;
+        self.write(Action::PassphraseChanged, "vault", |_| Ok(((), None)))
+    }
+
+    pub fn regenerate_recovery_code(&mut self) -> Result<CreatedVault, ApiError> {
+        let code = self.vault.regenerate_recovery_code()?;
+        self.write(Action::RecoveryCodeRegenerated, "vault", |_| Ok(((), None)))?;
+        Ok(created(&code))
+    }
+
+    pub fn rotate_data_key(&mut self) -> Result<(), ApiError> {
+        self.vault.rotate_data_key()?;
+        self.write(Action::DataKeyRotated, "vault", |_| Ok(((), None)))
+    }
+
+    /// The SQLCipher raw key as 64 hex digits: the user's escape hatch to read their data with any SQLCipher 4 tool.
+    pub fn raw_key_hex(&self) -> SecretString {
+        self.vault.raw_key_hex()
+    }
+
+    // ----- contacts -----
+
+    pub fn contact_add(&mut self, input: ContactInput) -> Result<String, ApiError> {
+        self.write(Action::Create, "contact", |tx| {
+            let id = contacts::insert(tx, contact_input(input))?.to_string();
+            Ok((id.clone(), Some(id)))
+        })
+    }
+
+    /// Adds many contacts in one transaction (import, demo data); all or nothing. Returns how many were added.
+    pub fn contact_add_many(&mut self, inputs: Vec<ContactInput>) -> Result<u64, ApiError> {
+        let tx = self
+            .vault
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut added = 0u64;
+        for (n, input) in inputs.into_iter().enumerate() {
+            let id = contacts::insert(&tx, contact_input(input))
+                .map_err(|e| ApiError::from(e).prefixed(&format!("contact {}", n + 1)))?;
+            audit::record(&tx, Action::Create, "contact", Some(&id.to_string()))?;
+            added += 1;
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    pub fn contact_get(&self, id: &str) -> Result<Contact, ApiError> {
+        let c = contacts::get(self.vault.conn(), parse_id(id, "contact")?)?;
+        Ok(Contact {
+            id: c.id.to_string(),
+            name: c.name,
+            emails: c.emails,
+            phones: c.phones,
+            company: c.company,
+            notes: c.notes,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+        })
+    }
+
+    pub fn contact_update(&mut self, id: &str, input: ContactInput) -> Result<(), ApiError> {
+        let id = parse_id(id, "contact")?;
+        self.write(Action::Update, "contact", |tx| {
+            contacts::update(tx, id, contact_input(input))?;
+            Ok(((), Some(id.to_string())))
+        })
+    }
+
+    pub fn contact_delete(&mut self, id: &str) -> Result<(), ApiError> {
+        let id = parse_id(id, "contact")?;
+        self.write(Action::Delete, "contact", |tx| {
+            contacts::delete(tx, id)?;
+            Ok(((), Some(id.to_string())))
+        })
+    }
+
+    /// A page of contacts in name order, continuing after `cursor` (keyset paging).
+    pub fn contact_list(
+        &self,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<ContactRow>, ApiError> {
+        let page = contacts::list(self.vault.conn(), limit, cursor)?;
+        Ok(Page {
+            items: page.items.into_iter().map(contact_row).collect(),
+            next_cursor: page.next_cursor,
+        })
+    }
+
+    /// Rows `offset .. offset + limit` of the name-ordered list, with the total, for a virtual list.
+    pub fn contact_window(&self, offset: u32, limit: u32) -> Result<ContactWindow, ApiError> {
+        let conn = self.vault.conn();
+        let total = contacts::count(conn)?;
+        let items = contacts::window(conn, offset, limit)?
+            .into_iter()
+            .map(contact_row)
+            .collect();
+        Ok(ContactWindow {
+            total,
+            offset,
+            items,
+        })
+    }
+
+    // ----- search -----
+
+    /// Hits across everything searchable, best first.
+    pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>, ApiError> {
+        let conn = self.vault.conn();
+        let hits = search::query(conn, query, limit)?;
+        let mut out = Vec::with_capacity(hits.len());
+        for hit in hits {
+            match hit.kind {
+                Kind::Contact => {
+                    let row = contacts::get(conn, hit.id)?;
+                    let subtitle = row.company.or_else(|| row.emails.into_iter().next());
+                    out.push(SearchHit {
+                        kind: SearchKind::Contact,
+                        id: hit.id.to_string(),
+                        title: hit.title,
+                        subtitle,
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl ApiError {
+    fn prefixed(mut self, what: &str) -> Self {
+        self.message = format!("{what}: {}", self.message);
+        self
+    }
+}

@@ -1,0 +1,84 @@
+//! The UI's TypeScript types are generated from the API's DTOs with ts-rs and committed under
+//! `ui/src/lib/bindings`. This test fails when regenerating them would change anything (run it with
+//! `SIGILO_UPDATE_BINDINGS=1` to rewrite them), and when any type would cross as `bigint`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use sigilo_api::*;
+use ts_rs::{Config, TS};
+
+fn export_all(dir: &Path) {
+    let cfg = Config::new().with_out_dir(dir);
+    ApiError::export_all(&cfg).unwrap();
+    ErrorCode::export_all(&cfg).unwrap();
+    ContactInput::export_all(&cfg).unwrap();
+    Contact::export_all(&cfg).unwrap();
+    ContactRow::export_all(&cfg).unwrap();
+    ContactWindow::export_all(&cfg).unwrap();
+    SearchHit::export_all(&cfg).unwrap();
+    SearchKind::export_all(&cfg).unwrap();
+    VaultSummary::export_all(&cfg).unwrap();
+    CreatedVault::export_all(&cfg).unwrap();
+    UnlockKind::export_all(&cfg).unwrap();
+    Locale::export_all(&cfg).unwrap();
+    AppSettings::export_all(&cfg).unwrap();
+    KdfInfo::export_all(&cfg).unwrap();
+    KeyslotInfo::export_all(&cfg).unwrap();
+    VaultInfo::export_all(&cfg).unwrap();
+    CheckReport::export_all(&cfg).unwrap();
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "ts") {
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                files.insert(name, std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn committed_bindings_match_the_rust_types() {
+    let committed_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings");
+    let fresh_dir = tempfile::tempdir().unwrap();
+    export_all(fresh_dir.path());
+    let fresh = read_dir(fresh_dir.path());
+    for (name, text) in &fresh {
+        assert!(
+            !text.contains("bigint"),
+            "{name} would cross IPC as bigint: use u32 or a string"
+        );
+    }
+    if std::env::var_os("SIGILO_UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(&committed_dir).unwrap();
+        for (name, text) in &fresh {
+            std::fs::write(committed_dir.join(name), text).unwrap();
+        }
+        for name in read_dir(&committed_dir).keys() {
+            if !fresh.contains_key(name) {
+                std::fs::remove_file(committed_dir.join(name)).unwrap();
+            }
+        }
+        return;
+    }
+    let committed = read_dir(&committed_dir);
+    assert_eq!(
+        committed.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "ui/src/lib/bindings is out of date: run `SIGILO_UPDATE_BINDINGS=1 cargo test -p sigilo-api --test bindings`"
+    );
+    for (name, text) in &fresh {
+        assert_eq!(
+            committed.get(name),
+            Some(text),
+            "{name} is out of date: run `SIGILO_UPDATE_BINDINGS=1 cargo test -p sigilo-api --test bindings`"
+        );
+    }
+}

@@ -1,0 +1,221 @@
+//! The command tree of `sigilo` and the one-call-per-subcommand dispatch to sigilo-api.
+
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, Parser, Subcommand};
+use sigilo_api::{ApiError, ContactInput, Page, Session, default_vault_dir};
+
+use crate::output::{self, print_json};
+use crate::secrets;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "sigilo",
+    version,
+    about = "Sigilo: a private CRM whose data stays encrypted on your disk"
+)]
+pub struct Args {
+    /// The vault folder (default: the desktop app's default vault).
+    #[arg(long, global = true, env = "SIGILO_VAULT", value_name = "DIR")]
+    vault: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create, inspect and re-key the vault.
+    #[command(subcommand)]
+    Vault(VaultCmd),
+    /// Add, list, show, edit and delete contacts.
+    #[command(subcommand)]
+    Contact(ContactCmd),
+    /// Search everything searchable.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum VaultCmd {
+    /// Create a new vault (passphrase from SIGILO_PASSPHRASE or asked twice); prints the recovery code once.
+    Init,
+    /// Change the passphrase (new one from SIGILO_NEW_PASSPHRASE or asked twice).
+    Passwd,
+    /// Replace the recovery code with a new one (the old one stops working).
+    RecoveryCode,
+    /// Re-encrypt the database under a new data key (the old raw key stops working).
+    RotateKey,
+    /// Where the database is, its schema and cipher versions and the keyslots' parameters (no secrets).
+    Info {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the database's raw SQLCipher key (64 hex digits), to read your data with any SQLCipher 4 tool.
+    RawKey,
+    /// Check the integrity of the database and the keyslots.
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, ClapArgs)]
+struct ContactFields {
+    #[arg(long)]
+    name: Option<String>,
+    /// Repeat for several emails (on edit, replaces all of them).
+    #[arg(long = "email")]
+    emails: Vec<String>,
+    /// Repeat for several phones (on edit, replaces all of them).
+    #[arg(long = "phone")]
+    phones: Vec<String>,
+    /// Company name (on edit, an empty value clears it).
+    #[arg(long)]
+    company: Option<String>,
+    /// Notes (on edit, an empty value clears them).
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum ContactCmd {
+    /// Add a contact; prints its id alone.
+    Add(ContactFields),
+    /// List contacts in name order, a page at a time.
+    List {
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+        #[arg(long)]
+        cursor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one contact.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a contact's fields; fields not given stay as they are.
+    Edit {
+        id: String,
+        #[command(flatten)]
+        fields: ContactFields,
+        /// Remove every email.
+        #[arg(long, conflicts_with = "emails")]
+        clear_emails: bool,
+        /// Remove every phone.
+        #[arg(long, conflicts_with = "phones")]
+        clear_phones: bool,
+    },
+    /// Delete a contact.
+    Delete { id: String },
+}
+
+fn open(dir: &std::path::Path) -> Result<Session, ApiError> {
+    let (secret, kind) = secrets::unlock_secret()?;
+    Session::open(dir, &secret, kind)
+}
+
+pub fn run(args: Args) -> Result<(), ApiError> {
+    let dir = args.vault.unwrap_or_else(default_vault_dir);
+    match args.command {
+        Command::Vault(VaultCmd::Init) => {
+            let passphrase = secrets::new_passphrase("SIGILO_PASSPHRASE")?;
+            let (session, created) = Session::create(&dir, &passphrase)?;
+            session.lock();
+            output::recovery_code(&dir, &created.recovery_code);
+        }
+        Command::Vault(VaultCmd::Passwd) => {
+            let mut session = open(&dir)?;
+            let new = secrets::new_passphrase("SIGILO_NEW_PASSPHRASE")?;
+            session.change_passphrase(&new)?;
+            eprintln!(
+                "Passphrase changed. The old one no longer opens this vault; the recovery code still does."
+            );
+        }
+        Command::Vault(VaultCmd::RecoveryCode) => {
+            let created = open(&dir)?.regenerate_recovery_code()?;
+            output::recovery_code(&dir, &created.recovery_code);
+        }
+        Command::Vault(VaultCmd::RotateKey) => {
+            open(&dir)?.rotate_data_key()?;
+            eprintln!(
+                "Data key rotated: the database is re-encrypted and the old raw key no longer opens it."
+            );
+        }
+        Command::Vault(VaultCmd::Info { json }) => {
+            output::vault_info(&open(&dir)?.vault_info()?, json)
+        }
+        Command::Vault(VaultCmd::RawKey) => output::raw_key(&open(&dir)?.raw_key_hex()),
+        Command::Vault(VaultCmd::Check { json }) => {
+            output::check(&open(&dir)?.vault_check()?, json)?
+        }
+        Command::Contact(ContactCmd::Add(fields)) => {
+            let input = ContactInput {
+                name: fields
+                    .name
+                    .ok_or_else(|| ApiError::invalid("--name is required"))?,
+                emails: fields.emails,
+                phones: fields.phones,
+                company: fields.company,
+                notes: fields.notes,
+            };
+            println!("{}", open(&dir)?.contact_add(input)?);
+        }
+        Command::Contact(ContactCmd::List {
+            limit,
+            cursor,
+            json,
+        }) => {
+            output::contact_list(&open(&dir)?.contact_list(limit, cursor.as_deref())?, json);
+        }
+        Command::Contact(ContactCmd::Show { id, json }) => {
+            output::contact(&open(&dir)?.contact_get(&id)?, json)
+        }
+        Command::Contact(ContactCmd::Edit {
+            id,
+            fields,
+            clear_emails,
+            clear_phones,
+        }) => {
+            let mut session = open(&dir)?;
+            let current = session.contact_get(&id)?;
+            let input = ContactInput {
+                name: fields.name.unwrap_or(current.name),
+                emails: if clear_emails || !fields.emails.is_empty() {
+                    fields.emails
+                } else {
+                    current.emails
+                },
+                phones: if clear_phones || !fields.phones.is_empty() {
+                    fields.phones
+                } else {
+                    current.phones
+                },
+                company: fields.company.or(current.company),
+                notes: fields.notes.or(current.notes),
+            };
+            session.contact_update(&id, input)?;
+        }
+        Command::Contact(ContactCmd::Delete { id }) => open(&dir)?.contact_delete(&id)?,
+        Command::Search { query, limit, json } => {
+            let hits = open(&dir)?.search(&query, limit)?;
+            let page = Page {
+                items: hits,
+                next_cursor: None,
+            };
+            if json {
+                print_json(&page);
+            } else {
+                output::search_hits(&page.items);
+            }
+        }
+    }
+    Ok(())
+}

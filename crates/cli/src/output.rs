@@ -1,0 +1,147 @@
+//! How the CLI prints results: JSON (the public contract) or short human-readable text.
+
+use std::path::Path;
+
+use serde::Serialize;
+use sigilo_api::{
+    ApiError, CheckReport, Contact, ContactRow, ErrorCode, Page, SearchHit, SecretString, VaultInfo,
+};
+
+pub fn print_json<T: Serialize>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("sigilo: cannot encode the result as JSON: {e}"),
+    }
+}
+
+/// A short hint printed after an error where one helps.
+pub fn hint(code: ErrorCode) -> Option<&'static str> {
+    match code {
+        ErrorCode::WrongSecret => {
+            Some("check SIGILO_PASSPHRASE, or unlock with SIGILO_RECOVERY_CODE")
+        }
+        ErrorCode::RecoveryCodeTypo => {
+            Some("compare each group of the recovery code with your copy")
+        }
+        ErrorCode::NewerSchema => Some("install the newer version of Sigilo that wrote this vault"),
+        ErrorCode::Busy => {
+            Some("close the desktop app or the other `sigilo` process using this vault")
+        }
+        ErrorCode::NotFound => Some("name the vault folder with --vault DIR or SIGILO_VAULT"),
+        _ => None,
+    }
+}
+
+pub fn recovery_code(dir: &Path, code: &str) {
+    eprintln!("Vault ready in {}.", dir.display());
+    eprintln!(
+        "Your recovery code is below. It is shown only this once: write it down and keep it offline,"
+    );
+    eprintln!("away from this computer. It opens the vault if you forget the passphrase.");
+    println!("{code}");
+}
+
+pub fn raw_key(key: &SecretString) {
+    eprintln!(
+        "WARNING: this is the raw key of your vault's database. Anyone holding it and the database file can"
+    );
+    eprintln!(
+        "read everything in it. Use it only to open your data with a SQLCipher 4 tool: PRAGMA key = \"x'<key>'\";"
+    );
+    println!("{}", key.expose());
+}
+
+pub fn vault_info(info: &VaultInfo, json: bool) {
+    if json {
+        return print_json(info);
+    }
+    println!("vault id        {}", info.vault_id);
+    println!("database        {}", info.database_path);
+    println!("schema version  {}", info.schema_version);
+    println!("cipher          SQLCipher {}", info.cipher_version);
+    for slot in &info.keyslots {
+        let kind = match slot.kind {
+            sigilo_api::UnlockKind::Passphrase => "passphrase",
+            sigilo_api::UnlockKind::RecoveryCode => "recovery code",
+        };
+        println!(
+            "keyslot         {kind}: argon2id m={} KiB t={} p={} (since {})",
+            slot.kdf.m_cost_kib, slot.kdf.t_cost, slot.kdf.p_cost, slot.created_at
+        );
+    }
+}
+
+pub fn check(report: &CheckReport, json: bool) -> Result<(), ApiError> {
+    if json {
+        print_json(report);
+    } else if report.ok {
+        println!("ok");
+    }
+    if report.ok {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            ErrorCode::Damaged,
+            format!("the vault failed its check: {}", report.problems.join("; ")),
+        ))
+    }
+}
+
+pub fn contact_list(page: &Page<ContactRow>, json: bool) {
+    if json {
+        return print_json(page);
+    }
+    for c in &page.items {
+        println!(
+            "{:>8}  {:<32}  {:<32}  {:<18}  {}",
+            c.id,
+            c.name,
+            c.email.as_deref().unwrap_or(""),
+            c.phone.as_deref().unwrap_or(""),
+            c.company.as_deref().unwrap_or("")
+        );
+    }
+    if let Some(cursor) = &page.next_cursor {
+        eprintln!("more: --cursor {cursor}");
+    }
+}
+
+pub fn contact(c: &Contact, json: bool) {
+    if json {
+        return print_json(c);
+    }
+    println!("id       {}", c.id);
+    println!("name     {}", c.name);
+    for e in &c.emails {
+        println!("email    {e}");
+    }
+    for p in &c.phones {
+        println!("phone    {p}");
+    }
+    if let Some(company) = &c.company {
+        println!("company  {company}");
+    }
+    println!("created  {}", c.created_at);
+    println!("updated  {}", c.updated_at);
+    if let Some(notes) = &c.notes {
+        println!("\n{notes}");
+    }
+}
+
+pub fn search_hits(hits: &[SearchHit]) {
+    for h in hits {
+        let kind = serde_json::to_value(h.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        println!(
+            "{kind:<8} {:>8}  {}{}",
+            h.id,
+            h.title,
+            h.subtitle
+                .as_deref()
+                .map(|s| format!("  — {s}"))
+                .unwrap_or_default()
+        );
+    }
+}

@@ -1,0 +1,36 @@
+-- crm 1: contacts with their emails and phones, and the full-text search index shared by every CRM kind.
+CREATE TABLE contact (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    sort_key    TEXT NOT NULL,
+    company     TEXT,
+    notes       TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX contact_by_sort_key ON contact (sort_key, id);
+
+CREATE TABLE contact_email (
+    contact_id  INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    label       TEXT,
+    email       TEXT NOT NULL,
+    PRIMARY KEY (contact_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE contact_phone (
+    contact_id  INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    label       TEXT,
+    phone       TEXT NOT NULL,
+    PRIMARY KEY (contact_id, position)
+) STRICT, WITHOUT ROWID;
+
+-- One index for every searchable kind. rowid = record id * 16 + kind code, so a record's entry is
+-- replaced or removed by rowid without scanning. secure-delete makes FTS5 overwrite deleted terms.
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    title,
+    body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1);
