@@ -22,6 +22,9 @@ pub(crate) fn open_raw(path: &Path, create: bool) -> Result<Connection, VaultErr
     let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
     cipher_version(&conn)?;
+    // SQLCipher logs decryption failures to stderr by default (process-wide); errors reach
+    // the caller as values instead, and shells print one plain sentence.
+    let _ = run_pragma(&conn, "PRAGMA cipher_log_level = NONE");
     Ok(conn)
 }
 
@@ -56,15 +59,29 @@ pub(crate) fn apply_key(conn: &Connection, key: &Key) -> Result<(), VaultError> 
     let lit = raw_key_literal(key);
     let sql = Zeroizing::new(format!("PRAGMA key = {};", lit.as_str()));
     // Never propagate the driver's error: it could quote the statement.
-    run_pragma(conn, &sql).map_err(|_| damaged("the database refused its key"))
+    run_pragma(conn, &sql).map_err(|e| match e.sqlite_error_code() {
+        Some(code) => damaged(format!("the database refused its key ({code:?})")),
+        None => damaged("the database refused its key"),
+    })
 }
 
-/// Whether the key applied to `conn` decrypts the database.
-pub(crate) fn key_works(conn: &Connection) -> bool {
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+/// Whether the key applied to `conn` decrypts the database's first page.
+///
+/// `Ok(false)`: wrong key (or page 1 unreadable). `Err(Damaged)`: page 1 decrypts
+/// but the file is inconsistent (e.g. truncated: its header counts more pages than the file has).
+pub(crate) fn key_works(conn: &Connection) -> Result<bool, VaultError> {
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
-    })
-    .is_ok()
+    }) {
+        Ok(_) => Ok(true),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => Ok(false),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            Err(damaged(
+                "the database file is truncated or corrupted (its header does not match its contents)",
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Whether the decrypted database carries the vault's bookkeeping table.
@@ -109,7 +126,7 @@ pub(crate) fn rekey(conn: &Connection, new_key: &Key) -> Result<(), VaultError> 
     let restored = configure(conn);
     rekeyed?;
     restored?;
-    if !key_works(conn) {
+    if !key_works(conn)? {
         return Err(damaged("the database is unreadable after re-encryption"));
     }
     Ok(())

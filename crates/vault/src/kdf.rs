@@ -25,13 +25,13 @@ pub struct KdfParams {
 }
 
 impl KdfParams {
-    /// The defaults every new wrap uses: 128 MiB, 3 passes, 1 lane.
+    /// The defaults every new wrap uses: 256 MiB, 3 passes, 1 lane.
     ///
     /// At least 64 MiB (RFC 9106 / OWASP). Measured in a release build: see
     /// `docs/vault-format.md` ("Key derivation defaults").
     pub fn recommended() -> Self {
         KdfParams {
-            m_cost_kib: 128 * 1024,
+            m_cost_kib: 256 * 1024,
             t_cost: 3,
             p_cost: 1,
         }

@@ -294,17 +294,32 @@ impl Vault {
         let mut conn = db::open_raw(&db_path, false)?;
         db::apply_key(&conn, &data_key)?;
         let mut data_key = data_key;
-        if !db::key_works(&conn) {
+        if !db::key_works(&conn)? {
             let Some(pending_key) = pending.as_ref() else {
                 return Err(undecryptable());
             };
             drop(conn);
             conn = db::open_raw(&db_path, false)?;
             db::apply_key(&conn, pending_key)?;
-            if !db::key_works(&conn) {
+            if !db::key_works(&conn)? {
                 return Err(undecryptable());
             }
             data_key = Secret::new(*pending_key.expose());
+        }
+        // SQLCipher answers `page_size` as text (it routes it to `cipher_page_size`).
+        let page_size: String = conn.query_row("PRAGMA page_size", [], |r| {
+            r.get::<_, rusqlite::types::Value>(0).map(|v| match v {
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                _ => String::new(),
+            })
+        })?;
+        let page_size: u64 = page_size.trim().parse().unwrap_or(0);
+        let file_len = fs::metadata(&db_path)?.len();
+        if page_size == 0 || file_len % page_size != 0 {
+            return Err(damaged(
+                "the database file is truncated (its size is not a whole number of pages)",
+            ));
         }
         if !db::is_vault(&conn)? {
             return Err(damaged("the database is empty or is not a Sigilo vault"));
@@ -467,7 +482,7 @@ impl Vault {
         file.write_atomic(&self.dir)?;
         // (2) Re-encrypt.
         if let Err(e) = db::rekey(&self.conn, &new_key) {
-            if db::key_works(&self.conn) {
+            if db::key_works(&self.conn).unwrap_or(false) {
                 // Still under the old key: forget the pending one (best effort; open also cleans up).
                 file.pending_data_key = None;
                 let _ = file.write_atomic(&self.dir);

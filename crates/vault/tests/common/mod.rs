@@ -1,5 +1,5 @@
 //! Shared helpers for the vault's integration tests: toy schemas, fast vault creation, folder snapshots.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use sha2::{Digest, Sha256};
 use sigilo_vault::{KdfParams, Migrations, Passphrase, RecoveryCode, Secret, Unlock, Vault};
