@@ -1,0 +1,110 @@
+// Dev-only in-memory backend so the UI can be previewed in a plain browser (`npm run dev`, then ?mock=N contacts).
+// Never bundled in production builds: it is imported only behind `import.meta.env.DEV`.
+import { setBackend } from '$lib/api';
+import type { AppSettings } from '$lib/bindings/AppSettings';
+import type { Contact } from '$lib/bindings/Contact';
+import type { ContactInput } from '$lib/bindings/ContactInput';
+
+const FIRST = ['José', 'Ana', 'Lucía', 'Marta', 'Pablo', 'Carmen', 'Javier', 'Elena', 'Álvaro', 'Nuria', 'Iñaki', 'Sofía'];
+const LAST = ['García', 'Martínez', 'López', 'Sánchez', 'Pérez', 'Gómez', 'Ruiz', 'Núñez', 'Ibáñez', 'Ortega'];
+const COMPANIES = ['Talleres Ruiz', 'Panadería La Espiga', 'Estudio Norte', null, 'Ferretería Central', null];
+
+export function installMock(count: number): void {
+	const now = new Date().toISOString();
+	const contacts: Contact[] = [];
+	for (let i = 0; i < count; i++) {
+		const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${i + 1}`;
+		contacts.push({
+			id: `c${i + 1}`,
+			name,
+			emails: [`contacto${i + 1}@example.es`],
+			phones: i % 3 === 0 ? [] : [`+34 600 ${String(100000 + i).slice(-6)}`],
+			company: COMPANIES[i % COMPANIES.length] ?? null,
+			notes: null,
+			created_at: now,
+			updated_at: now
+		});
+	}
+	let unlocked = new URLSearchParams(location.search).has('unlocked');
+	let settings: AppSettings = { locale: null, auto_lock_minutes: 10, recent_vaults: [] };
+	const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+	const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+	setBackend(async <T>(cmd: string, args?: Record<string, unknown>): Promise<T> => {
+		const a = (args ?? {}) as Record<string, unknown>;
+		const ok = (v: unknown) => v as T;
+		switch (cmd) {
+			case 'default_vault_dir':
+				return ok('/home/ana/.local/share/sigilo/vault');
+			case 'vault_exists':
+				return ok(String(a.path).endsWith('/vault'));
+			case 'vault_create':
+				await sleep(800);
+				unlocked = true;
+				return ok({ recovery_code: 'K7QM-2XDA-9PLR-VF3T-HN8C-WJ4E-6YBS-ZK2M' });
+			case 'vault_unlock':
+				await sleep(800);
+				if (a.secret !== 'correct horse battery staple' && a.kind === 'passphrase')
+					throw { code: 'wrong_secret', message: 'wrong passphrase or damaged keyslot' };
+				unlocked = true;
+				return ok({ path: a.path, name: 'vault' });
+			case 'vault_lock':
+				unlocked = false;
+				return ok(null);
+			case 'vault_current':
+				return ok(unlocked ? { path: '/home/ana/.local/share/sigilo/vault', name: 'vault' } : null);
+			case 'settings_get':
+				return ok(settings);
+			case 'settings_set':
+				settings = a.settings as AppSettings;
+				return ok(null);
+			case 'contact_window': {
+				const offset = Number(a.offset);
+				const items = contacts.slice(offset, offset + Number(a.limit)).map((c) => ({
+					id: c.id,
+					name: c.name,
+					email: c.emails[0] ?? null,
+					phone: c.phones[0] ?? null,
+					company: c.company
+				}));
+				return ok({ total: contacts.length, offset, items });
+			}
+			case 'contact_get': {
+				const c = contacts.find((x) => x.id === a.id);
+				if (!c) throw { code: 'not_found', message: 'no such contact' };
+				return ok(c);
+			}
+			case 'contact_add': {
+				const input = a.input as ContactInput;
+				const c: Contact = { ...input, id: `c${Date.now()}`, created_at: now, updated_at: now };
+				contacts.unshift(c);
+				return ok(c.id);
+			}
+			case 'contact_update': {
+				const i = contacts.findIndex((x) => x.id === a.id);
+				const cur = contacts[i];
+				if (!cur) throw { code: 'not_found', message: 'no such contact' };
+				contacts[i] = { ...cur, ...(a.input as ContactInput), updated_at: new Date().toISOString() };
+				return ok(null);
+			}
+			case 'contact_delete': {
+				const i = contacts.findIndex((x) => x.id === a.id);
+				if (i >= 0) contacts.splice(i, 1);
+				return ok(null);
+			}
+			case 'search': {
+				const q = fold(String(a.query));
+				return ok(
+					contacts
+						.filter((c) => fold(c.name).split(/\s+/).some((w) => w.startsWith(q)))
+						.slice(0, Number(a.limit))
+						.map((c) => ({ kind: 'contact', id: c.id, title: c.name, subtitle: c.emails[0] ?? null }))
+				);
+			}
+			case 'activity':
+				return ok(null);
+			default:
+				throw { code: 'internal', message: `mock: unknown command ${cmd}` };
+		}
+	});
+}
