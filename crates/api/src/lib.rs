@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod autolock;
+pub mod demo;
 pub mod dto;
 pub mod error;
 pub mod session;

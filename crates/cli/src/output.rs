@@ -7,6 +7,74 @@ use sigilo_api::{
     ApiError, CheckReport, Contact, ContactRow, ErrorCode, Page, SearchHit, SecretString, VaultInfo,
 };
 
+/// A progress line on stderr: what is happening, how far, how fast. Redrawn in place on a terminal.
+#[derive(Debug)]
+pub struct ProgressLine {
+    start: std::time::Instant,
+    last: Option<std::time::Instant>,
+    tty: bool,
+}
+
+impl ProgressLine {
+    pub fn new() -> Self {
+        use std::io::IsTerminal as _;
+        ProgressLine {
+            start: std::time::Instant::now(),
+            last: None,
+            tty: std::io::stderr().is_terminal(),
+        }
+    }
+
+    pub fn show(&mut self, stage: &str, done: u64, total: u64) {
+        let now = std::time::Instant::now();
+        let due = self
+            .last
+            .is_none_or(|t| now.duration_since(t).as_millis() >= 200)
+            || done == total;
+        if !due {
+            return;
+        }
+        self.last = Some(now);
+        let secs = now.duration_since(self.start).as_secs_f64().max(1e-3);
+        let pct = (done * 100).checked_div(total).unwrap_or(100);
+        let line = format!(
+            "{stage}: {done}/{total} ({pct}%) · {:.0}/s",
+            done as f64 / secs
+        );
+        if self.tty {
+            eprint!("\r\x1b[2K{line}");
+        } else {
+            eprintln!("{line}");
+        }
+    }
+
+    pub fn finish(&self) {
+        if self.tty && self.last.is_some() {
+            eprintln!();
+        }
+    }
+}
+
+pub fn bench(report: &sigilo_bench::BenchReport, out: Option<&Path>) -> Result<(), ApiError> {
+    print!("{}", sigilo_bench::table(report));
+    if let Some(path) = out {
+        let json = serde_json::to_vec_pretty(report).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Internal,
+                format!("cannot encode the report: {e}"),
+            )
+        })?;
+        std::fs::write(path, json).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Io,
+                format!("cannot write {}: {e}", path.display()),
+            )
+        })?;
+        eprintln!("report written to {}", path.display());
+    }
+    Ok(())
+}
+
 pub fn print_json<T: Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
         Ok(s) => println!("{s}"),

@@ -619,3 +619,49 @@ fn open_lock_shared_waiting(dir: &Path) -> Result<File, VaultError> {
         }
     }
 }
+
+/// File name marking a benchmark's unencrypted baseline folder (never a user's vault).
+const BASELINE_MARKER: &str = "UNENCRYPTED-BASELINE";
+
+impl Vault {
+    /// **Benchmarks only**: a database in `dir` written by this same binary *without a key* (SQLCipher then
+    /// behaves as plain SQLite), with the same PRAGMAs and migrations as a real vault. It is the fair baseline
+    /// that shows encryption's cost; it has no keyslots and is marked by a file named `UNENCRYPTED-BASELINE`.
+    #[doc(hidden)]
+    pub fn create_unencrypted_baseline(dir: &Path, schema: &[Migrations]) -> Result<Vault, VaultError> {
+        if dir.join(DB_FILE).exists() || dir.join(KEYSLOTS_FILE).exists() {
+            return Err(VaultError::AlreadyExists(dir.to_path_buf()));
+        }
+        fs::create_dir_all(dir)?;
+        fs::write(dir.join(BASELINE_MARKER), b"plain SQLite baseline for benchmarks; not a vault\n")?;
+        Self::baseline(dir, schema, true)
+    }
+
+    /// **Benchmarks only**: reopens a folder made by [`Vault::create_unencrypted_baseline`].
+    #[doc(hidden)]
+    pub fn open_unencrypted_baseline(dir: &Path, schema: &[Migrations]) -> Result<Vault, VaultError> {
+        if !dir.join(BASELINE_MARKER).is_file() {
+            return Err(VaultError::NotFound(dir.to_path_buf()));
+        }
+        Self::baseline(dir, schema, false)
+    }
+
+    fn baseline(dir: &Path, schema: &[Migrations], create: bool) -> Result<Vault, VaultError> {
+        let lock_file = open_lock_shared(dir)?;
+        let mut conn = db::open_raw(&dir.join(DB_FILE), create)?;
+        db::configure(&conn)?;
+        if create {
+            db::init_bookkeeping(&conn)?;
+        }
+        db::migrate(&mut conn, schema)?;
+        Ok(Vault {
+            conn,
+            data_key: random_key()?,
+            vault_key: random_key()?,
+            vault_id: BASELINE_MARKER.to_owned(),
+            dir: dir.to_path_buf(),
+            new_wrap_kdf: KdfParams::recommended(),
+            lock_file,
+        })
+    }
+}

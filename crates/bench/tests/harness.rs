@@ -1,0 +1,75 @@
+//! The benchmark harness runs end to end at a tiny scale and produces every metric on both sides (this checks
+//! that it measures, not how fast anything is), and its baseline really is unencrypted.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use sigilo_bench::{BenchOptions, run, table};
+
+#[test]
+fn produces_every_metric_on_both_sides() {
+    let work = tempfile::tempdir().unwrap();
+    let opts = BenchOptions {
+        scale: 1,
+        seed: 7,
+        work_dir: Some(work.path().to_path_buf()),
+        samples: 3,
+    };
+    let mut stages = Vec::new();
+    let report = run(&opts, &mut |p| stages.push(p.stage)).unwrap();
+    assert_eq!(report.contacts, 200);
+    let expected = [
+        "unlock_kdf_ms",
+        "unlock_rest_ms",
+        "bulk_insert_rows_per_s",
+        "search_p50_ms",
+        "search_p95_ms",
+        "list_page_p95_ms",
+        "list_keyset_page_p95_ms",
+        "contact_page_p95_ms",
+        "vault_size_mib",
+    ];
+    for name in expected {
+        let m = report
+            .metrics
+            .get(name)
+            .unwrap_or_else(|| panic!("missing metric {name}"));
+        let e = m
+            .encrypted
+            .unwrap_or_else(|| panic!("{name}: no encrypted value"));
+        assert!(e.is_finite() && e >= 0.0, "{name}: {e}");
+        if name != "unlock_kdf_ms" {
+            assert!(m.plain.is_some(), "{name}: no plain value");
+            assert!(m.ratio.is_some(), "{name}: no ratio");
+        }
+    }
+    assert!(
+        report.metrics["unlock_kdf_ms"].encrypted.unwrap() > 1.0,
+        "the real KDF ran"
+    );
+    assert!(
+        stages.iter().any(|s| s.starts_with("plain"))
+            && stages.iter().any(|s| s.starts_with("encrypted"))
+    );
+    let json = serde_json::to_value(&report).unwrap();
+    assert!(json["metrics"]["search_p95_ms"]["unit"] == "ms");
+    assert!(table(&report).contains("search_p95_ms"));
+    assert_eq!(
+        std::fs::read_dir(work.path()).unwrap().count(),
+        0,
+        "the work folder is cleaned up"
+    );
+}
+
+#[test]
+fn the_baseline_is_plain_sqlite_and_the_vault_is_not() {
+    let work = tempfile::tempdir().unwrap();
+    let schema = sigilo_api::schema();
+    let plain = work.path().join("plain");
+    let vault = sigilo_vault::Vault::create_unencrypted_baseline(&plain, &schema).unwrap();
+    vault.lock();
+    let header = std::fs::read(plain.join("sigilo.db")).unwrap();
+    assert!(header.starts_with(b"SQLite format 3\0"));
+    let reopened = sigilo_vault::Vault::open_unencrypted_baseline(&plain, &schema).unwrap();
+    reopened.lock();
+    // A real vault folder is never taken for a baseline.
+    assert!(sigilo_vault::Vault::open_unencrypted_baseline(work.path(), &schema).is_err());
+}
