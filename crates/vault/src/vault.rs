@@ -628,18 +628,27 @@ impl Vault {
     /// behaves as plain SQLite), with the same PRAGMAs and migrations as a real vault. It is the fair baseline
     /// that shows encryption's cost; it has no keyslots and is marked by a file named `UNENCRYPTED-BASELINE`.
     #[doc(hidden)]
-    pub fn create_unencrypted_baseline(dir: &Path, schema: &[Migrations]) -> Result<Vault, VaultError> {
+    pub fn create_unencrypted_baseline(
+        dir: &Path,
+        schema: &[Migrations],
+    ) -> Result<Vault, VaultError> {
         if dir.join(DB_FILE).exists() || dir.join(KEYSLOTS_FILE).exists() {
             return Err(VaultError::AlreadyExists(dir.to_path_buf()));
         }
         fs::create_dir_all(dir)?;
-        fs::write(dir.join(BASELINE_MARKER), b"plain SQLite baseline for benchmarks; not a vault\n")?;
+        fs::write(
+            dir.join(BASELINE_MARKER),
+            b"plain SQLite baseline for benchmarks; not a vault\n",
+        )?;
         Self::baseline(dir, schema, true)
     }
 
     /// **Benchmarks only**: reopens a folder made by [`Vault::create_unencrypted_baseline`].
     #[doc(hidden)]
-    pub fn open_unencrypted_baseline(dir: &Path, schema: &[Migrations]) -> Result<Vault, VaultError> {
+    pub fn open_unencrypted_baseline(
+        dir: &Path,
+        schema: &[Migrations],
+    ) -> Result<Vault, VaultError> {
         if !dir.join(BASELINE_MARKER).is_file() {
             return Err(VaultError::NotFound(dir.to_path_buf()));
         }
