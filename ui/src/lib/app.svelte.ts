@@ -2,7 +2,6 @@
 import { api, onBackendEvent } from '$lib/api';
 import type { AppSettings } from '$lib/bindings/AppSettings';
 import type { VaultSummary } from '$lib/bindings/VaultSummary';
-import { pushRecent } from '$lib/format';
 import { i18n, type Section } from '$lib/i18n/index.svelte';
 import { throttle } from '$lib/throttle';
 
@@ -39,17 +38,11 @@ class AppState {
 		this.vault = vault;
 		this.section = 'contacts';
 		this.phase = 'shell';
-		void this.remember(vault);
-	}
-
-	async remember(vault: VaultSummary): Promise<void> {
-		const next = { ...this.settings, recent_vaults: pushRecent(this.settings.recent_vaults, vault) };
-		try {
-			await api.settingsSet(next);
-			this.settings = next;
-		} catch {
-			// Not fatal: the recent list is a convenience.
-		}
+		// The backend records the vault in the recent list itself; refresh our copy so a later save keeps it.
+		void api
+			.settingsGet()
+			.then((fresh) => (this.settings = fresh))
+			.catch(() => {});
 	}
 
 	async saveSettings(next: AppSettings): Promise<void> {
