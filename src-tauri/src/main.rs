@@ -1,0 +1,56 @@
+//! Sigilo's desktop app: the Tauri 2 window, its IPC commands over sigilo-api, and auto-lock.
+//!
+//! Keys are derived and held only here, in Rust; the web view receives business data through the commands in
+//! [`commands`] and nothing else. Locking (by hand or after idle time) drops the [`sigilo_api::Session`], which
+//! closes the database and wipes the keys, and the web view reloads so it holds no vault data either.
+
+// No console window behind the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod state;
+
+use tauri::{Manager as _, RunEvent};
+
+use crate::state::AppState;
+
+fn main() {
+    let settings = sigilo_api::settings_load();
+    let app = tauri::Builder::default()
+        .manage(AppState::new(settings.auto_lock_minutes))
+        .setup(|app| {
+            state::spawn_auto_lock_watcher(app.handle().clone());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::default_vault_dir,
+            commands::vault_exists,
+            commands::vault_create,
+            commands::vault_unlock,
+            commands::vault_lock,
+            commands::vault_current,
+            commands::settings_get,
+            commands::settings_set,
+            commands::contact_add,
+            commands::contact_get,
+            commands::contact_update,
+            commands::contact_delete,
+            commands::contact_window,
+            commands::search,
+            commands::activity,
+        ])
+        .build(tauri::generate_context!());
+    let app = match app {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("Sigilo could not start its window: {error}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|handle, event| {
+        if let RunEvent::Exit = event {
+            // Close the database and wipe the keys before the process goes away.
+            handle.state::<AppState>().lock_now();
+        }
+    });
+}

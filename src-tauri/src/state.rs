@@ -1,0 +1,168 @@
+//! The app's state: the unlocked vault (if any) and the idle timer, plus the thread that auto-locks on expiry.
+
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use sigilo_api::{ApiError, AutoLock, ErrorCode, Session};
+use tauri::{AppHandle, Emitter as _, Manager as _};
+
+/// Event sent to the web view when the vault locked itself after idle time.
+pub const VAULT_LOCKED_EVENT: &str = "vault-locked";
+
+/// How often the watcher compares the idle time with the timeout.
+const AUTO_LOCK_POLL: Duration = Duration::from_secs(3);
+
+/// Shared by every command. Lock order, where both are needed: `session`, then `auto_lock`.
+#[derive(Debug)]
+pub struct AppState {
+    session: Mutex<Option<Session>>,
+    auto_lock: Mutex<AutoLock>,
+}
+
+/// A poisoned mutex only means another command panicked mid-way; the data inside is still the best we have.
+fn guard<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl AppState {
+    pub fn new(auto_lock_minutes: u32) -> Self {
+        AppState {
+            session: Mutex::new(None),
+            auto_lock: Mutex::new(AutoLock::new(auto_lock_minutes)),
+        }
+    }
+
+    /// Notes user activity: the idle timer starts again.
+    pub fn touch(&self) {
+        guard(&self.auto_lock).touch();
+    }
+
+    pub fn set_auto_lock_minutes(&self, minutes: u32) {
+        guard(&self.auto_lock).set_minutes(minutes);
+    }
+
+    /// Makes `session` the unlocked vault, locking any other one first.
+    pub fn install(&self, session: Session) {
+        let mut slot = guard(&self.session);
+        if let Some(previous) = slot.take() {
+            previous.lock();
+        }
+        *slot = Some(session);
+        drop(slot);
+        self.touch();
+    }
+
+    /// Locks the vault now (closes the database, wipes the keys). Returns whether one was unlocked.
+    pub fn lock_now(&self) -> bool {
+        let taken = guard(&self.session).take();
+        match taken {
+            Some(session) => {
+                session.lock();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Runs `f` on the unlocked vault, or fails with `locked`. Counts as user activity.
+    pub fn with_session<T>(
+        &self,
+        f: impl FnOnce(&mut Session) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut slot = guard(&self.session);
+        let session = slot.as_mut().ok_or_else(locked)?;
+        let out = f(session);
+        drop(slot);
+        self.touch();
+        out
+    }
+
+    /// Like [`AppState::with_session`] for callers that may see no vault: `None` when locked.
+    pub fn peek<T>(&self, f: impl FnOnce(&Session) -> T) -> Option<T> {
+        guard(&self.session).as_ref().map(f)
+    }
+
+    /// Locks the vault if it is unlocked and idle past the timeout at `now`. Returns whether it locked.
+    pub fn lock_if_idle(&self, now: Instant) -> bool {
+        let mut slot = guard(&self.session);
+        if slot.is_none() || !guard(&self.auto_lock).expired(now) {
+            return false;
+        }
+        if let Some(session) = slot.take() {
+            session.lock();
+        }
+        true
+    }
+}
+
+fn locked() -> ApiError {
+    ApiError::new(ErrorCode::Locked, "the vault is locked")
+}
+
+/// Starts the thread that locks the vault after idle time and tells the web view, which then reloads (so it keeps
+/// no vault data). The reload is also forced from here, in case the page missed the event.
+pub fn spawn_auto_lock_watcher(app: AppHandle) {
+    let spawned = thread::Builder::new()
+        .name("sigilo-auto-lock".into())
+        .spawn(move || {
+            loop {
+                thread::sleep(AUTO_LOCK_POLL);
+                if app.state::<AppState>().lock_if_idle(Instant::now()) {
+                    let _ = app.emit(VAULT_LOCKED_EVENT, ());
+                    for window in app.webview_windows().values() {
+                        let _ = window.eval("window.location.reload()");
+                    }
+                }
+            }
+        });
+    if let Err(error) = spawned {
+        // Without the watcher the vault would never lock itself: refuse to run like that.
+        eprintln!("Sigilo could not start its auto-lock timer: {error}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn a_locked_state_refuses_vault_commands() {
+        let state = AppState::new(10);
+        let err = state.with_session(|_| Ok(())).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Locked);
+        assert!(!state.lock_now());
+        assert!(!state.lock_if_idle(Instant::now() + Duration::from_secs(3600)));
+    }
+
+    #[test]
+    fn idle_time_locks_an_unlocked_vault_and_activity_postpones_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let pass = sigilo_api::SecretString::from("correct horse battery staple");
+        let (session, _) = Session::create_for_tests(&dir.path().join("vault"), &pass).unwrap();
+        let state = AppState::new(1);
+        state.install(session);
+        let now = Instant::now();
+        assert!(!state.lock_if_idle(now + Duration::from_secs(30)));
+        assert!(state.with_session(|s| s.contact_window(0, 10)).is_ok());
+        assert!(state.lock_if_idle(Instant::now() + Duration::from_secs(61)));
+        assert_eq!(
+            state.with_session(|_| Ok(())).unwrap_err().code,
+            ErrorCode::Locked
+        );
+    }
+
+    #[test]
+    fn zero_minutes_never_locks() {
+        let dir = tempfile::tempdir().unwrap();
+        let pass = sigilo_api::SecretString::from("correct horse battery staple");
+        let (session, _) = Session::create_for_tests(&dir.path().join("vault"), &pass).unwrap();
+        let state = AppState::new(10);
+        state.set_auto_lock_minutes(0);
+        state.install(session);
+        assert!(!state.lock_if_idle(Instant::now() + Duration::from_secs(86_400)));
+        assert!(state.lock_now());
+    }
+}
