@@ -1,0 +1,550 @@
+//! Process plumbing for the journeys: a private Xvfb display, a tauri-driver (+ WebKitWebDriver) on free ports,
+//! a temporary vault/settings folder, and guards that kill the whole process tree on drop.
+
+use std::collections::{HashMap, VecDeque};
+use std::fs;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::unix::process::CommandExt as _;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::webdriver::{Element, Session, WebDriverError};
+use crate::{panic_with, wait_for};
+
+/// How long to wait for an element or a condition in the UI.
+pub const UI_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long Xvfb and tauri-driver may take to listen.
+const START_TIMEOUT: Duration = Duration::from_secs(30);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Locating the tools
+
+fn in_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+fn cargo_bin(name: &str) -> Option<PathBuf> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+    Some(home.join("bin").join(name)).filter(|p| p.is_file())
+}
+
+#[track_caller]
+fn require(name: &str, found: Option<PathBuf>, install: &str) -> PathBuf {
+    found.unwrap_or_else(|| {
+        panic_with(format!(
+            "{name} is missing: the end-to-end journeys need it. Install: {install}"
+        ))
+    })
+}
+
+/// The workspace's target folder (CARGO_TARGET_DIR when set).
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("..")
+                .join("target")
+        })
+}
+
+/// The app binary under test: env `SIGILO_DESKTOP_BIN`, else `target/debug/sigilo-desktop`.
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("SIGILO_DESKTOP_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target_dir().join("debug").join("sigilo-desktop"));
+    fs::canonicalize(&path).unwrap_or_else(|_| {
+        panic_with(format!(
+            "the app binary {} does not exist. Build the UI and the app first:\n  \
+             npm --prefix ui ci && npm --prefix ui run build && cargo build -p sigilo-desktop\n\
+             (or point SIGILO_DESKTOP_BIN at a built sigilo-desktop)",
+            path.display()
+        ))
+    })
+}
+
+/// Where screenshots and driver logs go: `tests/artifacts/<test>/`.
+pub fn artifacts_dir(test: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("artifacts")
+        .join(test)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Process guards
+
+/// Parent pid of every process, from /proc (Linux).
+fn parent_map() -> HashMap<u32, u32> {
+    let mut map = HashMap::new();
+    let Ok(entries) = fs::read_dir("/proc") else {
+        return map;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(stat) = fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ')'.
+        let Some(rest) = stat.rfind(')').map(|i| &stat[i + 1..]) else {
+            continue;
+        };
+        if let Some(ppid) = rest
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse::<u32>().ok())
+        {
+            map.insert(pid, ppid);
+        }
+    }
+    map
+}
+
+fn descendants(root: u32) -> Vec<u32> {
+    let parents = parent_map();
+    let mut children: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (&pid, &ppid) in &parents {
+        children.entry(ppid).or_default().push(pid);
+    }
+    let mut out = Vec::new();
+    let mut queue = VecDeque::from([root]);
+    while let Some(pid) = queue.pop_front() {
+        for &child in children.get(&pid).map(Vec::as_slice).unwrap_or(&[]) {
+            out.push(child);
+            queue.push_back(child);
+        }
+    }
+    out
+}
+
+fn kill(args: &[String]) {
+    let _ = Command::new("kill")
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// A child started in its own process group. Dropping it kills the group and every descendant (WebKitWebDriver
+/// outlives a killed tauri-driver otherwise, and the app and its WebKit processes hang off WebKitWebDriver).
+#[derive(Debug)]
+struct Guard {
+    child: Child,
+}
+
+impl Guard {
+    fn spawn(mut command: Command, log: &Path) -> std::io::Result<Guard> {
+        let out = fs::File::create(log)?;
+        let err = out.try_clone()?;
+        command
+            .stdin(Stdio::null())
+            .stdout(out)
+            .stderr(err)
+            .process_group(0);
+        Ok(Guard {
+            child: command.spawn()?,
+        })
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    fn exited(&mut self) -> Option<String> {
+        match self.child.try_wait() {
+            Ok(Some(status)) => Some(status.to_string()),
+            Ok(None) => None,
+            Err(e) => Some(e.to_string()),
+        }
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let pid = self.pid();
+        let tree = descendants(pid);
+        kill(&["-KILL".into(), "--".into(), format!("-{pid}")]);
+        if !tree.is_empty() {
+            let mut args = vec!["-KILL".to_owned(), "--".to_owned()];
+            args.extend(tree.iter().map(u32::to_string));
+            kill(&args);
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Xvfb and tauri-driver
+
+static NEXT_DISPLAY: AtomicU32 = AtomicU32::new(0);
+
+/// Starts Xvfb on a display nobody uses; returns the guard and the display number.
+fn start_xvfb(xvfb: &Path, logs: &Path) -> (Guard, u32) {
+    let base = 90 + (std::process::id() % 400) * 8;
+    for _ in 0..50 {
+        let n = base + NEXT_DISPLAY.fetch_add(1, Ordering::SeqCst);
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+        if Path::new(&format!("/tmp/.X{n}-lock")).exists() || socket.exists() {
+            continue;
+        }
+        let mut command = Command::new(xvfb);
+        command.args([
+            format!(":{n}"),
+            "-screen".into(),
+            "0".into(),
+            "1280x800x24".into(),
+            "-nolisten".into(),
+            "tcp".into(),
+        ]);
+        let Ok(mut guard) = Guard::spawn(command, &logs.join(format!("xvfb-{n}.log"))) else {
+            continue;
+        };
+        let start = Instant::now();
+        while start.elapsed() < START_TIMEOUT {
+            if socket.exists() {
+                return (guard, n);
+            }
+            if guard.exited().is_some() {
+                break; // display taken after all: try the next one
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    panic_with(format!(
+        "could not start Xvfb on a free display (logs in {})",
+        logs.display()
+    ))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic_with(format!("no free TCP port: {e}")))
+}
+
+fn listening(port: u16) -> bool {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok()
+}
+
+fn tail(path: &Path) -> String {
+    let text = fs::read_to_string(path).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(30)..].join("\n")
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The app under test
+
+/// How to start the app for one journey.
+#[derive(Debug, Clone)]
+pub struct AppOptions {
+    /// Names the artifacts folder (tests/artifacts/<name>).
+    pub name: String,
+    /// UI language pinned through settings.json and the locale environment.
+    pub locale: &'static str,
+    /// The vault folder the app offers (SIGILO_VAULT); default: `<tmp>/vault`, not yet created.
+    pub vault: Option<PathBuf>,
+}
+
+impl AppOptions {
+    pub fn new(name: &str) -> Self {
+        AppOptions {
+            name: name.to_owned(),
+            locale: "es",
+            vault: None,
+        }
+    }
+
+    pub fn vault(mut self, dir: PathBuf) -> Self {
+        self.vault = Some(dir);
+        self
+    }
+}
+
+/// The real Sigilo window under WebDriver. Dropping it ends the session and kills every process it started.
+#[derive(Debug)]
+pub struct App {
+    session: Option<Session>,
+    /// Temporary home of this run: `vault/` (unless given) and `config/`.
+    pub tmp: tempfile::TempDir,
+    pub vault_dir: PathBuf,
+    artifacts: PathBuf,
+    shots: u32,
+    driver_log: PathBuf,
+    // Field order is drop order: the driver (and the app under it) goes before the display.
+    _driver: Guard,
+    _xvfb: Guard,
+}
+
+impl App {
+    /// Starts Xvfb, tauri-driver and the app; panics with a clear message when a tool is missing.
+    pub fn launch(options: AppOptions) -> App {
+        let xvfb = require("Xvfb", in_path("Xvfb"), "apt-get install -y xvfb");
+        let tauri_driver = require(
+            "tauri-driver",
+            in_path("tauri-driver").or_else(|| cargo_bin("tauri-driver")),
+            "cargo install tauri-driver --locked",
+        );
+        let native = require(
+            "WebKitWebDriver",
+            in_path("WebKitWebDriver").or_else(|| {
+                Some(PathBuf::from("/usr/bin/WebKitWebDriver")).filter(|p| p.is_file())
+            }),
+            "apt-get install -y webkit2gtk-driver",
+        );
+        let application = app_binary();
+
+        let artifacts = artifacts_dir(&options.name);
+        let _ = fs::remove_dir_all(&artifacts);
+        fs::create_dir_all(&artifacts)
+            .unwrap_or_else(|e| panic_with(format!("create {}: {e}", artifacts.display())));
+
+        let tmp = tempfile::Builder::new()
+            .prefix("sigilo-e2e-")
+            .tempdir()
+            .unwrap_or_else(|e| panic_with(format!("temp dir: {e}")));
+        let vault_dir = options
+            .vault
+            .clone()
+            .unwrap_or_else(|| tmp.path().join("vault"));
+        let config_dir = tmp.path().join("config");
+        fs::create_dir_all(&config_dir).unwrap_or_else(|e| panic_with(format!("config dir: {e}")));
+        // The UI follows navigator.languages unless settings pin a language: pin it, so assertions are stable.
+        let settings = serde_json::json!({ "locale": options.locale, "auto_lock_minutes": 10, "recent_vaults": [] });
+        fs::write(config_dir.join("settings.json"), settings.to_string())
+            .unwrap_or_else(|e| panic_with(format!("settings.json: {e}")));
+
+        let (xvfb_guard, display) = start_xvfb(&xvfb, &artifacts);
+        let port = free_port();
+        let native_port = free_port();
+        let lang = if options.locale == "es" {
+            "es_ES.UTF-8"
+        } else {
+            "en_GB.UTF-8"
+        };
+        let driver_log = artifacts.join("tauri-driver.log");
+        let mut command = Command::new(tauri_driver);
+        command
+            .arg("--port")
+            .arg(port.to_string())
+            .arg("--native-port")
+            .arg(native_port.to_string())
+            .arg("--native-driver")
+            .arg(&native)
+            .env("DISPLAY", format!(":{display}"))
+            .env_remove("WAYLAND_DISPLAY")
+            .env("SIGILO_VAULT", &vault_dir)
+            .env("SIGILO_CONFIG_DIR", &config_dir)
+            .env("LANG", lang)
+            .env("LC_ALL", lang)
+            .env("LANGUAGE", options.locale)
+            // Keep WebKit's own caches and data inside this run's temp folder.
+            .env("XDG_DATA_HOME", tmp.path().join("xdg-data"))
+            .env("XDG_CACHE_HOME", tmp.path().join("xdg-cache"))
+            .env("XDG_CONFIG_HOME", tmp.path().join("xdg-config"));
+        let mut driver = Guard::spawn(command, &driver_log)
+            .unwrap_or_else(|e| panic_with(format!("could not start tauri-driver: {e}")));
+
+        let start = Instant::now();
+        while !(listening(port) && listening(native_port)) {
+            if let Some(status) = driver.exited() {
+                panic_with(format!(
+                    "tauri-driver exited ({status}) before listening:\n{}",
+                    tail(&driver_log)
+                ));
+            }
+            if start.elapsed() > START_TIMEOUT {
+                panic_with(format!(
+                    "tauri-driver did not listen on {port} and {native_port} within {START_TIMEOUT:?}:\n{}",
+                    tail(&driver_log)
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+
+        let mut app = App {
+            session: None,
+            tmp,
+            vault_dir,
+            artifacts,
+            shots: 0,
+            driver_log,
+            _driver: driver,
+            _xvfb: xvfb_guard,
+        };
+        let session = Session::new(&format!("http://127.0.0.1:{port}"), &application)
+            .unwrap_or_else(|e| {
+                panic_with(format!(
+                    "could not open a WebDriver session on {}: {e}\n{}",
+                    application.display(),
+                    tail(&app.driver_log)
+                ))
+            });
+        app.session = Some(session);
+        // The window is up once the page has an app root with content.
+        app.wait_until("the UI to render", || {
+            let v = app.exec(
+                "return document.readyState === 'complete' && document.body.childElementCount > 0",
+            )?;
+            Ok(v.as_bool() == Some(true))
+        });
+        app
+    }
+
+    fn s(&self) -> &Session {
+        self.session
+            .as_ref()
+            .unwrap_or_else(|| panic_with("no WebDriver session".into()))
+    }
+
+    /// The raw WebDriver session, for calls the helpers below do not cover.
+    pub fn session(&self) -> &Session {
+        self.s()
+    }
+
+    /// Runs a script in the page (see [`Session::execute`]).
+    pub fn exec(&self, script: &str) -> Result<Value, WebDriverError> {
+        self.s().execute(script, &[])
+    }
+
+    /// Waits until `probe` answers true (driver errors count as "not yet", and are reported on timeout).
+    #[track_caller]
+    pub fn wait_until(&self, what: &str, mut probe: impl FnMut() -> Result<bool, WebDriverError>) {
+        wait_for(what, UI_TIMEOUT, || match probe() {
+            Ok(true) => Ok(Some(())),
+            Ok(false) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        });
+    }
+
+    /// Waits for the first element matching `css` and returns it.
+    #[track_caller]
+    pub fn el(&self, css: &str) -> Element {
+        wait_for(&format!("element {css}"), UI_TIMEOUT, || {
+            match self.s().find(css) {
+                Ok(el) => Ok(Some(el)),
+                Err(e) if e.is_no_such_element() => Ok(None),
+                Err(e) => Err(e.to_string()),
+            }
+        })
+    }
+
+    /// Whether an element matching `css` is in the DOM right now.
+    pub fn has(&self, css: &str) -> bool {
+        self.s().find(css).is_ok()
+    }
+
+    /// How many elements match `css` right now.
+    #[track_caller]
+    pub fn count(&self, css: &str) -> usize {
+        self.s()
+            .find_all(css)
+            .map(|v| v.len())
+            .unwrap_or_else(|e| panic_with(format!("count {css}: {e}")))
+    }
+
+    #[track_caller]
+    pub fn click(&self, css: &str) {
+        let el = self.el(css);
+        self.s()
+            .click(&el)
+            .unwrap_or_else(|e| panic_with(format!("click {css}: {e}")));
+    }
+
+    /// Clears the field matching `css` and types `text` into it.
+    #[track_caller]
+    pub fn type_into(&self, css: &str, text: &str) {
+        let el = self.el(css);
+        self.s()
+            .clear(&el)
+            .unwrap_or_else(|e| panic_with(format!("clear {css}: {e}")));
+        self.s()
+            .send_keys(&el, text)
+            .unwrap_or_else(|e| panic_with(format!("type into {css}: {e}")));
+    }
+
+    /// The rendered text of the first element matching `css`.
+    #[track_caller]
+    pub fn text(&self, css: &str) -> String {
+        let el = self.el(css);
+        self.s()
+            .text(&el)
+            .unwrap_or_else(|e| panic_with(format!("text of {css}: {e}")))
+    }
+
+    /// Waits until the rendered text (`innerText`) of the first element matching `css` satisfies `ok`; returns it.
+    #[track_caller]
+    pub fn wait_text(&self, css: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let script =
+            "const e = document.querySelector(arguments[0]); return e ? e.innerText : null;";
+        wait_for(&format!("{css} to show {what}"), UI_TIMEOUT, || match self
+            .s()
+            .execute(script, &[Value::from(css)])
+        {
+            Ok(Value::String(t)) if ok(&t) => Ok(Some(t)),
+            Ok(Value::String(t)) => Err(format!("text is {t:?}")),
+            Ok(_) => Err("no such element".into()),
+            Err(e) => Err(e.to_string()),
+        })
+    }
+
+    /// The whole document as HTML (what the web view holds right now).
+    #[track_caller]
+    pub fn html(&self) -> String {
+        self.exec("return document.documentElement.outerHTML")
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_else(|| panic_with("could not read the document".into()))
+    }
+
+    /// Saves a numbered screenshot `NN-<step>.png` in this journey's artifacts folder; returns its path.
+    pub fn shot(&mut self, step: &str) -> PathBuf {
+        self.shots += 1;
+        let path = self.artifacts.join(format!("{:02}-{step}.png", self.shots));
+        // Let the web view paint what the DOM now holds: two animation frames, then a short settle for the
+        // compositor (a screenshot is a picture for people, never an assertion, so this pause is harmless).
+        let _ = self.s().execute_async(
+            "const done = arguments[arguments.length - 1];\
+             requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150)));",
+            &[],
+        );
+        if let Err(e) = self.s().screenshot(&path) {
+            eprintln!("screenshot {} failed: {e}", path.display());
+        }
+        path
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if std::thread::panicking() && self.session.is_some() {
+            let _ = self.shot("failure");
+            eprintln!(
+                "tauri-driver log: {}\n{}",
+                self.driver_log.display(),
+                tail(&self.driver_log)
+            );
+        }
+        if let Some(session) = self.session.take() {
+            let _ = session.delete();
+        }
+        // The guards (driver, then Xvfb) are dropped after this, killing whatever is left.
+    }
+}
