@@ -21,10 +21,16 @@ pub(crate) fn open_raw(path: &Path, create: bool) -> Result<Connection, VaultErr
     }
     let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
+    let _guard = keying_guard();
     cipher_version(&conn)?;
-    // SQLCipher logs decryption failures to stderr by default (process-wide); errors reach
-    // the caller as values instead, and shells print one plain sentence.
-    let _ = run_pragma(&conn, "PRAGMA cipher_log_level = NONE");
+    // SQLCipher logs decryption failures to stderr by default; errors reach the caller as
+    // values instead, and shells print one plain sentence. The level is process-wide, and
+    // setting it while another thread runs `PRAGMA key` made that key fail now and then
+    // (seen in a stress test), so it is set once, under the keying mutex.
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    QUIET.call_once(|| {
+        let _ = run_pragma(&conn, "PRAGMA cipher_log_level = NONE");
+    });
     Ok(conn)
 }
 
@@ -39,6 +45,16 @@ pub(crate) fn cipher_version(conn: &Connection) -> Result<String, VaultError> {
             "this build is linked against plain SQLite, not SQLCipher; refusing to touch the vault",
         )),
     }
+}
+
+/// Serialises SQLCipher's process-wide set-up and keying across threads: a `PRAGMA key`
+/// racing with a global SQLCipher setting was seen to fail. Keying in raw-key mode takes
+/// microseconds, so a process-wide mutex costs nothing.
+fn keying_guard() -> std::sync::MutexGuard<'static, ()> {
+    static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    KEYING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Runs a PRAGMA that may or may not return rows, discarding them.
@@ -58,11 +74,30 @@ fn raw_key_literal(key: &Key) -> Zeroizing<String> {
 pub(crate) fn apply_key(conn: &Connection, key: &Key) -> Result<(), VaultError> {
     let lit = raw_key_literal(key);
     let sql = Zeroizing::new(format!("PRAGMA key = {};", lit.as_str()));
+    let _guard = keying_guard();
     // Never propagate the driver's error: it could quote the statement.
-    run_pragma(conn, &sql).map_err(|e| match e.sqlite_error_code() {
-        Some(code) => damaged(format!("the database refused its key ({code:?})")),
-        None => damaged("the database refused its key"),
-    })
+    run_pragma(conn, &sql).map_err(|_| damaged("the database refused its key"))
+}
+
+/// Opens the database and keys it, retrying a failed `PRAGMA key` on a fresh connection.
+///
+/// Under heavy thread contention at process start, SQLCipher's `PRAGMA key` was seen to
+/// fail spuriously (about 1 run in 150 of a 24-thread stress test, never twice in a row).
+/// Keying does not touch the file, so retrying is safe; a persistent failure is reported.
+pub(crate) fn open_keyed(path: &Path, key: &Key, create: bool) -> Result<Connection, VaultError> {
+    let mut attempt = 0;
+    loop {
+        let conn = open_raw(path, create)?;
+        match apply_key(&conn, key) {
+            Ok(()) => return Ok(conn),
+            Err(e) if attempt >= 3 => return Err(e),
+            Err(_) => {
+                attempt += 1;
+                drop(conn);
+                std::thread::sleep(std::time::Duration::from_millis(5 * attempt));
+            }
+        }
+    }
 }
 
 /// Whether the key applied to `conn` decrypts the database's first page.

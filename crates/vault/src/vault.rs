@@ -190,8 +190,7 @@ impl Vault {
         }
         let built = (|| -> Result<Vault, VaultError> {
             let lock_file = open_lock_shared(dir)?;
-            let mut conn = db::open_raw(&db_path, true)?;
-            db::apply_key(&conn, &data_key)?;
+            let mut conn = db::open_keyed(&db_path, &data_key, true)?;
             db::configure(&conn)?;
             db::init_bookkeeping(&conn)?;
             db::migrate(&mut conn, schema)?;
@@ -291,16 +290,14 @@ impl Vault {
             None => None,
         };
 
-        let mut conn = db::open_raw(&db_path, false)?;
-        db::apply_key(&conn, &data_key)?;
+        let mut conn = db::open_keyed(&db_path, &data_key, false)?;
         let mut data_key = data_key;
         if !db::key_works(&conn)? {
             let Some(pending_key) = pending.as_ref() else {
                 return Err(undecryptable());
             };
             drop(conn);
-            conn = db::open_raw(&db_path, false)?;
-            db::apply_key(&conn, pending_key)?;
+            conn = db::open_keyed(&db_path, pending_key, false)?;
             if !db::key_works(&conn)? {
                 return Err(undecryptable());
             }

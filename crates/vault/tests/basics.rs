@@ -159,6 +159,7 @@ fn open_timed_splits_phases() {
     let (_t, dir, v, _code) = new_vault("pw");
     v.lock();
     let (_v, timing) = Vault::open_timed(&dir, &unlock_pass("pw"), SCHEMA).unwrap();
+    eprintln!("unlock timing (test KDF params, debug build): {timing:?}");
     assert!(timing.kdf > std::time::Duration::ZERO);
     assert!(timing.rest > std::time::Duration::ZERO);
 }

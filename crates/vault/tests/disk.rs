@@ -97,3 +97,21 @@ fn two_processes_style_open_at_once() {
     let v = Vault::open(&dir, &unlock_pass("pw"), &[NOTES_V2]).unwrap();
     assert_eq!(v.info().unwrap().schema_version, 2);
 }
+
+#[test]
+fn many_vaults_created_and_opened_at_once() {
+    // Regression: SQLCipher's `PRAGMA key` failed spuriously under thread contention at process start.
+    let handles: Vec<_> = (0..16)
+        .map(|_| {
+            std::thread::spawn(|| {
+                let t = tempfile::tempdir().unwrap();
+                let (v, _) = Vault::create_with_kdf(t.path(), &pass("pw"), SCHEMA, fast()).unwrap();
+                v.lock();
+                Vault::open(t.path(), &unlock_pass("pw"), SCHEMA).unwrap();
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+}
