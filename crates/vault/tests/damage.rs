@@ -259,3 +259,57 @@ fn base64_encode(b: &[u8]) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.encode(b)
 }
+
+#[test]
+fn caps_are_checked_per_slot_and_reported_by_check() {
+    let (_t, dir, v, code) = new_vault("pw");
+    v.lock();
+    // Make the recovery slot absurd: the passphrase still opens, the recovery code is refused
+    // as damaged (without running Argon2), and check() reports the slot.
+    edit_keyslots(&dir, |v| {
+        let slots = v["slots"].as_array_mut().unwrap();
+        let rec = slots
+            .iter_mut()
+            .find(|s| s["kind"] == "recovery_code")
+            .unwrap();
+        rec["kdf"]["m_cost_kib"] = (1u64 << 31).into();
+    });
+    let e = Vault::open(&dir, &unlock_code(&code), SCHEMA).unwrap_err();
+    assert!(matches!(e, VaultError::Damaged(_)), "{e:?}");
+    let v = Vault::open(&dir, &unlock_pass("pw"), SCHEMA).unwrap();
+    let report = v.check().unwrap();
+    assert!(!report.ok);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("KDF parameters out of bounds")),
+        "{:?}",
+        report.problems
+    );
+}
+
+#[test]
+fn check_reports_a_damaged_database_page() {
+    let (_t, dir) = filled_vault();
+    let v = Vault::open(&dir, &unlock_pass("pw"), SCHEMA).unwrap();
+    assert!(v.check().unwrap().ok);
+    // Corrupt a page behind the open connection's back, then drop its cache by reopening.
+    drop(v);
+    let db = dir.join("sigilo.db");
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = bytes.len() / 4096 - 1;
+    bytes[page * 4096 + 2000] ^= 0x55;
+    std::fs::write(&db, &bytes).unwrap();
+    let v = Vault::open(&dir, &unlock_pass("pw"), SCHEMA).unwrap();
+    let report = v.check().unwrap();
+    assert!(!report.ok);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.starts_with("cipher integrity")),
+        "{:?}",
+        report.problems
+    );
+}
