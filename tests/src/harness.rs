@@ -261,6 +261,8 @@ pub struct AppOptions {
     pub locale: &'static str,
     /// The vault folder the app offers (SIGILO_VAULT); default: `<tmp>/vault`, not yet created.
     pub vault: Option<PathBuf>,
+    /// Auto-lock timeout written to settings.json before launch.
+    pub auto_lock_minutes: u32,
 }
 
 impl AppOptions {
@@ -269,11 +271,17 @@ impl AppOptions {
             name: name.to_owned(),
             locale: "es",
             vault: None,
+            auto_lock_minutes: 10,
         }
     }
 
     pub fn vault(mut self, dir: PathBuf) -> Self {
         self.vault = Some(dir);
+        self
+    }
+
+    pub fn auto_lock_minutes(mut self, minutes: u32) -> Self {
+        self.auto_lock_minutes = minutes;
         self
     }
 }
@@ -327,7 +335,11 @@ impl App {
         let config_dir = tmp.path().join("config");
         fs::create_dir_all(&config_dir).unwrap_or_else(|e| panic_with(format!("config dir: {e}")));
         // The UI follows navigator.languages unless settings pin a language: pin it, so assertions are stable.
-        let settings = serde_json::json!({ "locale": options.locale, "auto_lock_minutes": 10, "recent_vaults": [] });
+        let settings = serde_json::json!({
+            "locale": options.locale,
+            "auto_lock_minutes": options.auto_lock_minutes,
+            "recent_vaults": []
+        });
         fs::write(config_dir.join("settings.json"), settings.to_string())
             .unwrap_or_else(|e| panic_with(format!("settings.json: {e}")));
 
@@ -426,8 +438,19 @@ impl App {
 
     /// Waits until `probe` answers true (driver errors count as "not yet", and are reported on timeout).
     #[track_caller]
-    pub fn wait_until(&self, what: &str, mut probe: impl FnMut() -> Result<bool, WebDriverError>) {
-        wait_for(what, UI_TIMEOUT, || match probe() {
+    pub fn wait_until(&self, what: &str, probe: impl FnMut() -> Result<bool, WebDriverError>) {
+        self.wait_until_for(what, UI_TIMEOUT, probe);
+    }
+
+    /// [`App::wait_until`] with its own timeout.
+    #[track_caller]
+    pub fn wait_until_for(
+        &self,
+        what: &str,
+        timeout: Duration,
+        mut probe: impl FnMut() -> Result<bool, WebDriverError>,
+    ) {
+        wait_for(what, timeout, || match probe() {
             Ok(true) => Ok(Some(())),
             Ok(false) => Ok(None),
             Err(e) => Err(e.to_string()),

@@ -3,6 +3,10 @@
 //!
 //! Each [`App`] gets its own display, its own ports and its own temporary vault and settings folders, so test
 //! binaries and tests within one binary can run in parallel without seeing each other.
+//!
+//! Linux only: WebKitWebDriver is the only native driver tauri-driver supports besides Windows' Edge driver, and
+//! the process plumbing reads /proc. On other systems this crate compiles to nothing.
+#![cfg(target_os = "linux")]
 
 pub mod harness;
 pub mod webdriver;

@@ -1,8 +1,9 @@
 //! End-to-end journeys in the real Sigilo window (tauri-driver + WebKitWebDriver under Xvfb): create, add,
 //! search, lock and unlock; wrong passphrase and recovery-code unlock. Screenshots go to tests/artifacts/.
+#![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use sigilo_api::{ContactInput, SecretString, Session};
 use sigilo_e2e::{App, AppOptions};
@@ -146,6 +147,28 @@ fn c_wrong_passphrase_then_recovery_code() {
     app.el("[data-testid=unlock-form]");
     app.shot("unlock-form");
 
+    // The CSP is in force in the real window: a remote image and a remote fetch are refused by the web view.
+    let verdict = app
+        .session()
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; const seen = [];\
+             document.addEventListener('securitypolicyviolation', e => seen.push(e.violatedDirective));\
+             const img = new Image(); img.src = 'https://example.invalid/pixel.png';\
+             fetch('https://example.invalid/x').catch(() => {});\
+             setTimeout(() => done(seen.join(' ')), 1500);",
+            &[],
+        )
+        .unwrap();
+    let verdict = verdict.as_str().unwrap_or_default().to_owned();
+    assert!(
+        verdict.contains("img-src"),
+        "a remote image was not blocked by the CSP: {verdict:?}"
+    );
+    assert!(
+        verdict.contains("connect-src"),
+        "a remote fetch was not blocked by the CSP: {verdict:?}"
+    );
+
     // A wrong passphrase: a clear message next to the field, and still locked.
     app.type_into("[data-testid=passphrase]", "esta no es la frase");
     app.click("[data-testid=unlock-submit]");
@@ -178,4 +201,54 @@ fn c_wrong_passphrase_then_recovery_code() {
     );
     app.shot("unlocked-with-recovery-code");
     eprintln!("journey c took {:?}", started.elapsed());
+}
+
+#[test]
+fn d_auto_lock_after_idle_time() {
+    let started = Instant::now();
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = tmp.path().join("vault");
+    let pass = SecretString::from(PASSPHRASE);
+    let (mut session, _) = Session::create_for_tests(&vault, &pass).unwrap();
+    session
+        .contact_add(contact("Inés Inactiva", "ines@ejemplo.test"))
+        .unwrap();
+    session.lock();
+
+    // One minute is the shortest timeout the settings accept.
+    let mut app = App::launch(
+        AppOptions::new("d-auto-lock")
+            .vault(vault)
+            .auto_lock_minutes(1),
+    );
+    app.type_into("[data-testid=passphrase]", PASSPHRASE);
+    app.click("[data-testid=unlock-submit]");
+    app.wait_text("[data-testid=contact-row] .name", "the contact", |t| {
+        t == "Inés Inactiva"
+    });
+    app.shot("unlocked");
+    let idle_from = Instant::now();
+
+    // No input from here on: Rust locks the vault and the web view reloads to the unlock form on its own.
+    app.wait_until_for(
+        "the auto-lock to bring back the unlock form",
+        Duration::from_secs(100),
+        || {
+            let v = app.exec(
+                "return !!document.querySelector('[data-testid=unlock-form]') \
+             && !document.documentElement.outerHTML.includes('Inactiva')",
+            )?;
+            Ok(v.as_bool() == Some(true))
+        },
+    );
+    let idle = idle_from.elapsed();
+    assert!(
+        idle >= Duration::from_secs(50),
+        "locked after only {idle:?} of idle time"
+    );
+    app.shot("auto-locked");
+    eprintln!(
+        "journey d took {:?} (locked after {idle:?} idle)",
+        started.elapsed()
+    );
 }
