@@ -302,8 +302,8 @@ impl Session {
         for hit in hits {
             match hit.kind {
                 Kind::Contact => {
-                    let row = contacts::get(conn, hit.id)?;
-                    let subtitle = row.company.or_else(|| row.emails.into_iter().next());
+                    let row = contacts::row(conn, hit.id)?;
+                    let subtitle = row.company.or(row.email);
                     out.push(SearchHit {
                         kind: SearchKind::Contact,
                         id: hit.id.to_string(),

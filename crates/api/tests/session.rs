@@ -301,3 +301,34 @@ fn short_passphrases_are_refused() {
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert!(!dir.path().join("v").exists());
 }
+
+#[test]
+fn broad_queries_list_name_matches_first_and_stay_bounded() {
+    let (_dir, mut s) = new_session();
+    let mut many: Vec<ContactInput> = (0..260)
+        .map(|i| person(&format!("Fernández {i:03}")))
+        .collect();
+    many.push(ContactInput {
+        name: "Ana Ruiz".into(),
+        company: Some("Ferretería Ruiz".into()),
+        ..Default::default()
+    });
+    s.contact_add_many(many).unwrap();
+    let hits = s.search("fer", 20).unwrap();
+    assert_eq!(hits.len(), 20);
+    assert!(
+        hits.iter().all(|h| h.title.starts_with("Fernández")),
+        "name matches come first"
+    );
+    let all = s.search("fer", 500).unwrap();
+    assert_eq!(
+        all.len(),
+        261,
+        "every match is reachable, the others after the names"
+    );
+    assert_eq!(all.last().unwrap().title, "Ana Ruiz");
+    // A narrow query is ranked.
+    let hits = s.search("ferreteria", 5).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].subtitle.as_deref(), Some("Ferretería Ruiz"));
+}

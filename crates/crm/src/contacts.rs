@@ -181,9 +181,10 @@ pub fn insert(conn: &Connection, input: NewContact) -> Result<i64> {
     let c = validate(input)?;
     let now = now_iso();
     conn.prepare_cached(
-        "INSERT INTO contact (name, sort_key, company, notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        "INSERT INTO contact (name, sort_key, company, email, phone, notes, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
     )?
-    .execute(params![c.name, fold(&c.name), c.company, c.notes, now])?;
+    .execute(params![c.name, fold(&c.name), c.company, c.emails.first(), c.phones.first(), c.notes, now])?;
     let id = conn.last_insert_rowid();
     write_children(conn, id, &c)?;
     index(conn, id, &c)?;
@@ -194,8 +195,20 @@ pub fn insert(conn: &Connection, input: NewContact) -> Result<i64> {
 pub fn update(conn: &Connection, id: i64, input: NewContact) -> Result<()> {
     let c = validate(input)?;
     let changed = conn
-        .prepare_cached("UPDATE contact SET name = ?2, sort_key = ?3, company = ?4, notes = ?5, updated_at = ?6 WHERE id = ?1")?
-        .execute(params![id, c.name, fold(&c.name), c.company, c.notes, now_iso()])?;
+        .prepare_cached(
+            "UPDATE contact SET name = ?2, sort_key = ?3, company = ?4, email = ?5, phone = ?6, notes = ?7, \
+             updated_at = ?8 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            c.name,
+            fold(&c.name),
+            c.company,
+            c.emails.first(),
+            c.phones.first(),
+            c.notes,
+            now_iso()
+        ])?;
     if changed == 0 {
         return Err(not_found(id));
     }
@@ -237,13 +250,16 @@ fn write_children(conn: &Connection, id: i64, c: &NewContact) -> Result<()> {
 fn index(conn: &Connection, id: i64, c: &NewContact) -> Result<()> {
     let mut body: Vec<&str> = Vec::new();
     body.extend(c.emails.iter().map(String::as_str));
-    // Each phone's digits run, and its tails of 6 digits or more, so a number is found with or without its
-    // country code, as typed or as stored ("612345678" finds "+34 612 345 678").
+    // Each phone's digits as one run, and its last nine digits (the national number in most of Europe), so a
+    // number is found with or without its country code ("612345678" finds "+34 612 345 678").
     let digits: Vec<String> = c
         .phones
         .iter()
         .map(|p| phone_digits(p))
-        .flat_map(|d| (0..d.len().saturating_sub(5)).map(move |i| d[i..].to_owned()))
+        .flat_map(|d| {
+            let national = (d.len() > 9).then(|| d[d.len() - 9..].to_owned());
+            std::iter::once(d).chain(national)
+        })
         .collect();
     body.extend(c.phones.iter().map(String::as_str));
     body.extend(digits.iter().map(String::as_str));
@@ -300,10 +316,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<ContactRecord> {
     })
 }
 
-const ROW_COLUMNS: &str = "c.id, c.name, \
-    (SELECT email FROM contact_email WHERE contact_id = c.id ORDER BY position LIMIT 1), \
-    (SELECT phone FROM contact_phone WHERE contact_id = c.id ORDER BY position LIMIT 1), \
-    c.company, c.sort_key";
+/// A list row, read from the covering index `contact_list` alone.
+const ROW_COLUMNS: &str = "c.id, c.name, c.email, c.phone, c.company, c.sort_key";
 
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ContactRow, String)> {
     Ok((
@@ -316,6 +330,17 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ContactRow, String)> {
         },
         r.get(5)?,
     ))
+}
+
+/// One contact's list row (what a table or a search hit shows), by id.
+pub fn row(conn: &Connection, id: i64) -> Result<ContactRow> {
+    conn.prepare_cached(&format!(
+        "SELECT {ROW_COLUMNS} FROM contact c WHERE c.id = ?1"
+    ))?
+    .query_row([id], read_row)
+    .optional()?
+    .map(|(row, _)| row)
+    .ok_or_else(|| not_found(id))
 }
 
 /// How many contacts the vault holds.
@@ -334,13 +359,13 @@ pub fn list(conn: &Connection, limit: u32, cursor: Option<&str>) -> Result<Page<
     let fetched: Vec<(ContactRow, String)> = match &after {
         None => conn
             .prepare_cached(&format!(
-                "SELECT {ROW_COLUMNS} FROM contact c ORDER BY c.sort_key, c.id LIMIT ?1"
+                "SELECT {ROW_COLUMNS} FROM contact c INDEXED BY contact_list ORDER BY c.sort_key, c.id LIMIT ?1"
             ))?
             .query_map([i64::from(limit) + 1], read_row)?
             .collect::<rusqlite::Result<_>>()?,
         Some((key, id)) => conn
             .prepare_cached(&format!(
-                "SELECT {ROW_COLUMNS} FROM contact c WHERE (c.sort_key, c.id) > (?1, ?2) \
+                "SELECT {ROW_COLUMNS} FROM contact c INDEXED BY contact_list WHERE (c.sort_key, c.id) > (?1, ?2) \
                  ORDER BY c.sort_key, c.id LIMIT ?3"
             ))?
             .query_map(params![key, id, i64::from(limit) + 1], read_row)?
@@ -361,15 +386,24 @@ pub fn list(conn: &Connection, limit: u32, cursor: Option<&str>) -> Result<Page<
 }
 
 /// Rows `offset .. offset + limit` of the name-ordered list, for a virtual list that can jump anywhere.
-/// Walks the covering index (sort_key, id), never the table.
+/// Skipping to the offset walks the narrow index `(sort_key, id)`; the rows then come from the covering index.
 pub fn window(conn: &Connection, offset: u32, limit: u32) -> Result<Vec<ContactRow>> {
     let limit = limit.clamp(1, MAX_PAGE);
+    let start: Option<(String, i64)> = conn
+        .prepare_cached(
+            "SELECT sort_key, id FROM contact INDEXED BY contact_by_sort_key ORDER BY sort_key, id LIMIT 1 OFFSET ?1",
+        )?
+        .query_row([i64::from(offset)], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((key, id)) = start else {
+        return Ok(Vec::new());
+    };
     let rows = conn
         .prepare_cached(&format!(
-            "SELECT {ROW_COLUMNS} FROM contact c WHERE c.id IN \
-             (SELECT id FROM contact ORDER BY sort_key, id LIMIT ?1 OFFSET ?2) ORDER BY c.sort_key, c.id"
+            "SELECT {ROW_COLUMNS} FROM contact c INDEXED BY contact_list WHERE (c.sort_key, c.id) >= (?1, ?2) \
+             ORDER BY c.sort_key, c.id LIMIT ?3"
         ))?
-        .query_map(params![i64::from(limit), i64::from(offset)], read_row)?
+        .query_map(params![key, id, i64::from(limit)], read_row)?
         .map(|r| r.map(|(row, _)| row))
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)

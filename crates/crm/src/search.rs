@@ -43,29 +43,61 @@ pub fn remove(conn: &Connection, kind: Kind, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Best matches for what a user typed, at most `limit`, best first (names weigh ten times the rest).
-/// Input that holds nothing searchable gives no hits rather than an error.
+/// Above this many matches a query is "broad": ranking every match would cost more than it tells.
+const RANKED_MAX: i64 = 200;
+
+/// Best matches for what a user typed, at most `limit`. Input that holds nothing searchable gives no hits.
+///
+/// A query with at most [`RANKED_MAX`] matches is ranked by BM25, names weighing ten times the rest. A broader
+/// one (a letter or two typed so far) is not ranked — that would score every match — but lists the records whose
+/// name matches first, then the others, each in creation order; typing more narrows it to a ranked list.
 pub fn query(conn: &Connection, input: &str, limit: u32) -> Result<Vec<Hit>> {
     let Some(expr) = fts_query(input) else {
         return Ok(Vec::new());
     };
-    let mut stmt = conn.prepare_cached(
-        "SELECT rowid, title FROM search_index WHERE search_index MATCH ?1 \
-         ORDER BY bm25(search_index, 10.0, 1.0) LIMIT ?2",
-    )?;
-    let rows = stmt.query_map(params![expr, i64::from(limit.clamp(1, 500))], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-    })?;
+    let limit = i64::from(limit.clamp(1, 500));
+    let broad: bool = conn
+        .prepare_cached(
+            "SELECT count(*) > ?2 FROM (SELECT rowid FROM search_index WHERE search_index MATCH ?1 LIMIT ?2 + 1)",
+        )?
+        .query_row(params![expr, RANKED_MAX], |r| r.get(0))?;
     let mut hits = Vec::new();
-    for row in rows {
-        let (rowid, title) = row?;
-        if let Some(kind) = Kind::from_code(rowid & 15) {
-            hits.push(Hit {
-                kind,
-                id: rowid >> 4,
-                title,
-            });
+    if broad {
+        let mut seen = std::collections::HashSet::new();
+        for q in [format!("{{title}} : ({expr})"), expr] {
+            let mut stmt = conn.prepare_cached(
+                "SELECT rowid, title FROM search_index WHERE search_index MATCH ?1 LIMIT ?2",
+            )?;
+            for row in stmt.query_map(params![q, limit], read_hit)? {
+                let (rowid, title) = row?;
+                if hits.len() < limit as usize && seen.insert(rowid) {
+                    push(&mut hits, rowid, title);
+                }
+            }
+        }
+    } else {
+        let mut stmt = conn.prepare_cached(
+            "SELECT rowid, title FROM search_index WHERE search_index MATCH ?1 \
+             ORDER BY bm25(search_index, 10.0, 1.0) LIMIT ?2",
+        )?;
+        for row in stmt.query_map(params![expr, limit], read_hit)? {
+            let (rowid, title) = row?;
+            push(&mut hits, rowid, title);
         }
     }
     Ok(hits)
+}
+
+fn read_hit(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, String)> {
+    Ok((r.get(0)?, r.get(1)?))
+}
+
+fn push(hits: &mut Vec<Hit>, rowid: i64, title: String) {
+    if let Some(kind) = Kind::from_code(rowid & 15) {
+        hits.push(Hit {
+            kind,
+            id: rowid >> 4,
+            title,
+        });
+    }
 }

@@ -25,7 +25,9 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Builds an FTS5 MATCH expression from what a user typed. Nothing typed can be FTS5 syntax: the input is split
-/// into runs of letters and digits, each quoted as a string and matched as a prefix, all required (AND).
+/// into runs of letters and digits, each quoted as a string and matched as a prefix, all required (AND). A
+/// single character is a prefix only when it is all that was typed; beside other words it must match a whole
+/// word ("+34 6" does not scan every term starting with 6).
 /// When the input looks like a phone number (digits with spaces, dashes, dots, parentheses or a leading +), the
 /// digits joined together are offered as an alternative, so "612 34" finds "+34 612 345 678" as typed or stored.
 /// Returns `None` when nothing searchable was typed.
@@ -38,9 +40,17 @@ pub fn fts_query(input: &str) -> Option<String> {
     if tokens.is_empty() {
         return None;
     }
+    let single = tokens.len() == 1;
     let all = tokens
         .iter()
-        .map(|t| format!("\"{}\"*", t.replace('"', "\"\"")))
+        .map(|t| {
+            let star = if single || t.chars().count() > 1 {
+                "*"
+            } else {
+                ""
+            };
+            format!("\"{}\"{star}", t.replace('"', "\"\""))
+        })
         .collect::<Vec<_>>()
         .join(" AND ");
     let phone_like = input
@@ -81,7 +91,7 @@ mod tests {
         // FTS5 operators and quotes typed by a user are only text.
         assert_eq!(
             fts_query("\"a\" OR b* NEAR(c)").as_deref(),
-            Some("\"a\"* AND \"OR\"* AND \"b\"* AND \"NEAR\"* AND \"c\"*")
+            Some("\"a\" AND \"OR\"* AND \"b\" AND \"NEAR\"* AND \"c\"")
         );
         assert_eq!(fts_query("  -- ;; ''"), None);
     }
@@ -93,6 +103,11 @@ mod tests {
             Some("(\"34\"* AND \"612\"*) OR \"34612\"*")
         );
         assert_eq!(fts_query("612345").as_deref(), Some("\"612345\"*"));
+        assert_eq!(
+            fts_query("+34 6").as_deref(),
+            Some("(\"34\"* AND \"6\") OR \"346\"*")
+        );
+        assert_eq!(fts_query("j").as_deref(), Some("\"j\"*"));
     }
 
     #[test]

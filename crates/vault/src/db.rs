@@ -139,8 +139,14 @@ pub(crate) fn configure(conn: &Connection) -> Result<(), VaultError> {
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.pragma_update(None, "secure_delete", "ON")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Decrypted pages are cached per connection: without a generous cache, every list page and search
+    // re-decrypts the same index pages (see docs/performance.md). Negative = KiB.
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     Ok(())
 }
+
+/// The page cache per connection, in KiB (32 MiB).
+pub const CACHE_KIB: i64 = 32 * 1024;
 
 /// Re-encrypts the whole database under `new_key` (`PRAGMA rekey`).
 ///

@@ -618,13 +618,15 @@ fn open_lock_shared_waiting(dir: &Path) -> Result<File, VaultError> {
 }
 
 /// File name marking a benchmark's unencrypted baseline folder (never a user's vault).
+#[cfg(feature = "bench-baseline")]
 const BASELINE_MARKER: &str = "UNENCRYPTED-BASELINE";
 
+#[cfg(feature = "bench-baseline")]
 impl Vault {
     /// **Benchmarks only**: a database in `dir` written by this same binary *without a key* (SQLCipher then
     /// behaves as plain SQLite), with the same PRAGMAs and migrations as a real vault. It is the fair baseline
     /// that shows encryption's cost; it has no keyslots and is marked by a file named `UNENCRYPTED-BASELINE`.
-    #[doc(hidden)]
+    #[cfg(feature = "bench-baseline")]
     pub fn create_unencrypted_baseline(
         dir: &Path,
         schema: &[Migrations],
@@ -641,7 +643,7 @@ impl Vault {
     }
 
     /// **Benchmarks only**: reopens a folder made by [`Vault::create_unencrypted_baseline`].
-    #[doc(hidden)]
+    #[cfg(feature = "bench-baseline")]
     pub fn open_unencrypted_baseline(
         dir: &Path,
         schema: &[Migrations],
