@@ -44,7 +44,9 @@ export class ContactPages {
 	ensure(range: Range): void {
 		this.#lastRange = range;
 		const needed = pagesForRange(range, PAGE_SIZE);
-		if (this.total === null && needed.length === 0) needed.push(0);
+		// Nothing visible (an empty list, or not laid out yet): page 0 still tells the total, so a list that was
+		// empty learns about its first contact after an invalidation.
+		if (needed.length === 0) needed.push(0);
 		for (const p of pagesToEvict(this.#pages.keys(), needed, KEEP)) this.#pages.delete(p);
 		for (const p of needed) if (!this.#pages.has(p) && !this.#inflight.has(p)) void this.#load(p);
 	}

@@ -63,4 +63,21 @@ describe('ContactPages', () => {
 		await settle();
 		expect(p.row(0)?.id).toBe('fresh');
 	});
+
+	it('an empty list learns about its first contact after an invalidation', async () => {
+		let total = 0;
+		const p = new ContactPages(async (offset) => ({
+			total,
+			offset,
+			items: total ? [{ id: '1', name: 'Primera', email: null, phone: null, company: null }] : []
+		}));
+		p.ensure({ start: 0, end: 0 });
+		await settle();
+		expect(p.total).toBe(0);
+		total = 1;
+		p.invalidate();
+		await settle();
+		expect(p.total).toBe(1);
+		expect(p.row(0)?.name).toBe('Primera');
+	});
 });
