@@ -5,7 +5,10 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use sigilo_vault::{KdfParams, Migrations, Passphrase, Unlock, Vault};
 
-const SCHEMA: &[Migrations] = &[Migrations { domain: "bench", steps: &["CREATE TABLE t (x TEXT);"] }];
+const SCHEMA: &[Migrations] = &[Migrations {
+    domain: "bench",
+    steps: &["CREATE TABLE t (x TEXT);"],
+}];
 
 fn unlock(c: &mut Criterion) {
     let tmp = tempfile::tempdir().unwrap();
@@ -16,14 +19,30 @@ fn unlock(c: &mut Criterion) {
     let mut group = c.benchmark_group("unlock");
     group.sample_size(10);
     group.bench_function("shipped KDF parameters (Argon2id + rest)", |b| {
-        b.iter(|| Vault::open(&shipped, &Unlock::Passphrase(pass()), SCHEMA).unwrap().lock())
+        b.iter(|| {
+            Vault::open(&shipped, &Unlock::Passphrase(pass()), SCHEMA)
+                .unwrap()
+                .lock()
+        })
     });
     group.finish();
 
     let cheap = tmp.path().join("cheap");
-    Vault::create_with_kdf(&cheap, &pass(), SCHEMA, KdfParams::insecure_fast_for_tests()).unwrap().0.lock();
+    Vault::create_with_kdf(
+        &cheap,
+        &pass(),
+        SCHEMA,
+        KdfParams::insecure_fast_for_tests(),
+    )
+    .unwrap()
+    .0
+    .lock();
     c.bench_function("unlock without the KDF's cost (test parameters)", |b| {
-        b.iter(|| Vault::open(&cheap, &Unlock::Passphrase(pass()), SCHEMA).unwrap().lock())
+        b.iter(|| {
+            Vault::open(&cheap, &Unlock::Passphrase(pass()), SCHEMA)
+                .unwrap()
+                .lock()
+        })
     });
 }
 

@@ -11,7 +11,7 @@ describe('formatCount', () => {
 
 describe('formatDateTime', () => {
 	it('formats ISO timestamps in the locale and passes bad input through', () => {
-		expect(formatDateTime('2026-11-23T10:05:00Z', 'es-ES')).toMatch(/23\/11\/(20)?26/);
+		expect(formatDateTime('2026-11-23T10:05:00Z', 'es-ES')).toMatch(/^23\/11\/2026/);
 		expect(formatDateTime('not a date', 'es-ES')).toBe('not a date');
 	});
 });

@@ -7,7 +7,14 @@ export function formatCount(n: number, tag: string): string {
 export function formatDateTime(iso: string, tag: string): string {
 	const d = new Date(iso);
 	if (Number.isNaN(d.getTime())) return iso;
-	return new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'short' }).format(d);
+	// Four-digit years (es-ES: 23/11/2026, 13:43): a short year is ambiguous on records that last years.
+	return new Intl.DateTimeFormat(tag, {
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit'
+	}).format(d);
 }
 
 /** Split a recovery code such as "ABCD-EFGH-…" into its groups for display. */
