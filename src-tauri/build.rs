@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "contact_window",
     "search",
     "activity",
+    "demo_load",
 ];
 
 fn main() {

@@ -10,7 +10,7 @@ use sigilo_api::{
     ApiError, AppSettings, Contact, ContactInput, ContactWindow, CreatedVault, ErrorCode,
     SearchHit, SecretString, Session, UnlockKind, VaultSummary,
 };
-use tauri::{AppHandle, Manager as _, State};
+use tauri::{AppHandle, Emitter as _, Manager as _, State};
 
 use crate::state::AppState;
 
@@ -136,4 +136,33 @@ pub async fn search(state: State<'_, AppState>, query: String, limit: u32) -> Re
 #[tauri::command]
 pub fn activity(state: State<'_, AppState>) {
     state.touch();
+}
+
+/// Event carrying the demo loader's progress: `{ done, total }` contacts.
+pub const DEMO_PROGRESS_EVENT: &str = "demo-progress";
+
+/// Fills the (empty) unlocked vault with the newcomer's demo data, reporting progress as events.
+#[tauri::command]
+pub async fn demo_load(app: AppHandle) -> Res<u32> {
+    blocking(move || {
+        let state = app.state::<AppState>();
+        state.with_session(|s| {
+            s.load_demo(&mut |p| {
+                let _ = app.emit(
+                    DEMO_PROGRESS_EVENT,
+                    DemoProgressEvent {
+                        done: p.done,
+                        total: p.total,
+                    },
+                );
+            })
+        })
+    })
+    .await
+}
+
+#[derive(Clone, serde::Serialize)]
+struct DemoProgressEvent {
+    done: u64,
+    total: u64,
 }

@@ -38,6 +38,7 @@ fn main() {
             commands::contact_window,
             commands::search,
             commands::activity,
+            commands::demo_load,
         ])
         .build(tauri::generate_context!());
     let app = match app {

@@ -252,3 +252,48 @@ fn d_auto_lock_after_idle_time() {
         started.elapsed()
     );
 }
+
+/// A newcomer creates a vault and loads the demo data from the empty contact list: the list fills with the
+/// demo's 200 contacts, and the button is gone once the vault holds contacts.
+#[test]
+fn e_newcomer_loads_the_demo_data() {
+    let mut app = App::launch(AppOptions::new("e-newcomer-demo-data"));
+    app.el("[data-testid=create-form]");
+    app.type_into("[data-testid=new-passphrase]", PASSPHRASE);
+    app.type_into("[data-testid=new-passphrase-confirm]", PASSPHRASE);
+    app.click("[data-testid=create-submit]");
+    app.wait_text("[data-testid=recovery-code]", "a recovery code", |t| {
+        t.trim().len() >= 20
+    });
+    app.click("[data-testid=recovery-stored]");
+    app.click("[data-testid=recovery-continue]");
+
+    app.el("[data-testid=contacts-empty]");
+    app.shot("empty-with-demo-offer");
+    app.click("[data-testid=demo-load]");
+    app.wait_until("the demo's 200 contacts", || {
+        let v = app.exec(
+            "const c = document.querySelector('[data-testid=contact-count]'); return c && c.dataset.total",
+        )?;
+        Ok(v.as_str() == Some("200"))
+    });
+    app.wait_text(
+        "[data-testid=contact-row] .name",
+        "the first demo contact",
+        |t| !t.is_empty(),
+    );
+    assert!(
+        !app.has("[data-testid=demo-load]"),
+        "the demo is offered only while the vault is empty"
+    );
+    assert!(!app.has("[data-testid=demo-error]"));
+    app.shot("demo-loaded");
+    // The demo is searchable like any data.
+    app.type_into("[data-testid=search-input]", "garcia");
+    app.wait_text(
+        "[data-testid=search-hit]",
+        "a demo contact found by search",
+        |t| t.to_lowercase().contains("garc"),
+    );
+    app.shot("demo-search");
+}

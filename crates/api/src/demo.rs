@@ -300,6 +300,26 @@ impl Session {
     }
 }
 
+/// The demo a newcomer loads from the app's empty contact list: a freelancer's worth of data.
+pub const NEWCOMER_SCALE: u32 = 1;
+/// The seed of the newcomer's demo (the same data on every machine).
+pub const NEWCOMER_SEED: u64 = 2026;
+
+impl Session {
+    /// Fills an empty vault with the newcomer's demo data; refused once the vault holds contacts, so demo data
+    /// never mixes with a business's own. Returns how many contacts were added.
+    pub fn load_demo(&mut self, progress: &mut dyn FnMut(DemoProgress)) -> Result<u32, ApiError> {
+        if self.contact_window(0, 1)?.total > 0 {
+            return Err(ApiError::new(
+                crate::ErrorCode::Refused,
+                "demo data only goes into an empty vault: this one already holds contacts",
+            ));
+        }
+        let summary = self.fill_demo(NEWCOMER_SCALE, NEWCOMER_SEED, progress)?;
+        Ok(u32::try_from(summary.contacts).unwrap_or(u32::MAX))
+    }
+}
+
 /// Creates a new vault in `dir` and fills it with the demo data; returns the recovery code (shown once) and
 /// what was created. The vault is locked again when this returns.
 pub fn create_demo_vault(

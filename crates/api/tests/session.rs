@@ -332,3 +332,22 @@ fn broad_queries_list_name_matches_first_and_stay_bounded() {
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].subtitle.as_deref(), Some("Ferretería Ruiz"));
 }
+
+#[test]
+fn the_newcomer_demo_goes_into_an_empty_vault_only() {
+    let (_dir, mut s) = new_session();
+    let mut seen = Vec::new();
+    let added = s.load_demo(&mut |p| seen.push((p.done, p.total))).unwrap();
+    assert_eq!(added, 200);
+    assert_eq!(seen.last(), Some(&(200, 200)));
+    assert_eq!(s.contact_window(0, 1).unwrap().total, 200);
+    assert_eq!(
+        s.load_demo(&mut |_| {}).unwrap_err().code,
+        ErrorCode::Refused
+    );
+    assert_eq!(
+        s.contact_window(0, 1).unwrap().total,
+        200,
+        "nothing added the second time"
+    );
+}

@@ -74,8 +74,26 @@ export const api = {
 	contactDelete: (id: string) => call<null>('contact_delete', { id }),
 	contactWindow: (offset: number, limit: number) => call<ContactWindow>('contact_window', { offset, limit }),
 	search: (query: string, limit: number) => call<SearchHit[]>('search', { query, limit }),
-	activity: () => call<null>('activity')
+	activity: () => call<null>('activity'),
+	/** Fills the empty unlocked vault with the newcomer's demo data; resolves to the number of contacts added. */
+	demoLoad: () => call<number>('demo_load')
 };
+
+/** Progress of a long backend task, as `{ done, total }` items. */
+export interface TaskProgress {
+	done: number;
+	total: number;
+}
+
+/** Subscribe to the demo loader's progress; a no-op outside the Tauri window. */
+export async function onDemoProgress(handler: (p: TaskProgress) => void): Promise<() => void> {
+	if (!hasIpc()) return () => {};
+	try {
+		return await listen<TaskProgress>('demo-progress', (e) => handler(e.payload));
+	} catch {
+		return () => {};
+	}
+}
 
 /** Subscribe to a backend event; a no-op outside the Tauri window. Returns an unsubscribe function. */
 export async function onBackendEvent(name: string, handler: () => void): Promise<() => void> {

@@ -103,6 +103,22 @@ export function installMock(count: number): void {
 			}
 			case 'activity':
 				return ok(null);
+			case 'demo_load': {
+				if (contacts.length > 0) throw { code: 'refused', message: 'demo data only goes into an empty vault' };
+				for (let i = 0; i < 200; i++) {
+					contacts.push({
+						id: `d${i}`,
+						name: `Demo ${i}`,
+						emails: [],
+						phones: [],
+						company: null,
+						notes: null,
+						created_at: now,
+						updated_at: now
+					});
+				}
+				return ok(200);
+			}
 			default:
 				throw { code: 'internal', message: `mock: unknown command ${cmd}` };
 		}

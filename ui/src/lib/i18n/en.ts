@@ -124,6 +124,9 @@ export const en: Messages = {
 		emptyBody:
 			'This is where you keep the people you work with: customers, suppliers and prospects, with their emails, phones and notes.',
 		addFirst: 'Add the first contact',
+		demoHint: 'Just want to see how it works? Load 200 example contacts into this empty vault.',
+		demoLoad: 'Load demo data',
+		demoLoading: (done, total) => `Loading demo data… ${done} of ${total}`,
 		keys: '↑ ↓ to move · Enter opens · N new · / search',
 		listLabel: 'Contact list'
 	},

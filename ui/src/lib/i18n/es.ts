@@ -98,6 +98,9 @@ export interface Messages {
 		emptyTitle: string;
 		emptyBody: string;
 		addFirst: string;
+		demoHint: string;
+		demoLoad: string;
+		demoLoading: (done: number, total: number) => string;
 		keys: string;
 		listLabel: string;
 	};
@@ -269,6 +272,9 @@ export const es: Messages = {
 		emptyBody:
 			'Aquí guardas a las personas con las que trabajas: clientes, proveedores y posibles clientes, con sus correos, teléfonos y notas.',
 		addFirst: 'Añadir el primer contacto',
+		demoHint: '¿Solo quieres ver cómo funciona? Carga 200 contactos de ejemplo en esta bóveda vacía.',
+		demoLoad: 'Cargar datos de ejemplo',
+		demoLoading: (done, total) => `Cargando datos de ejemplo… ${done} de ${total}`,
 		keys: '↑ ↓ para moverte · Intro abre · N nuevo · / buscar',
 		listLabel: 'Lista de contactos'
 	},
