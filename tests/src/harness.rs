@@ -537,6 +537,67 @@ impl App {
             .unwrap_or_else(|| panic_with("could not read the document".into()))
     }
 
+    /// Memory of this run's app: proportional set size (PSS, so shared libraries are not counted twice) summed over
+    /// the app process and its descendants (WebKit's web and network processes), in MiB. `None` if not found.
+    pub fn memory_pss_mib(&self) -> Option<f64> {
+        Some(
+            self.memory_pss_by_process()?
+                .iter()
+                .map(|(_, mib)| mib)
+                .sum(),
+        )
+    }
+
+    /// [`App::memory_pss_mib`] per process: `(name, MiB)` for the app and each of its descendants.
+    pub fn memory_pss_by_process(&self) -> Option<Vec<(String, f64)>> {
+        let config = self.tmp.path().join("config");
+        let marker = format!("SIGILO_CONFIG_DIR={}", config.display());
+        let pids: Vec<u32> = fs::read_dir("/proc")
+            .ok()?
+            .flatten()
+            .filter_map(|e| e.file_name().to_str()?.parse().ok())
+            .collect();
+        let parent = |pid: u32| -> Option<u32> {
+            let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // "pid (comm) state ppid …": the comm may hold spaces, so split after its closing parenthesis.
+            stat.rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .nth(1)?
+                .parse()
+                .ok()
+        };
+        let app = pids.iter().copied().find(|pid| {
+            let exe_is_app = fs::read_link(format!("/proc/{pid}/exe"))
+                .is_ok_and(|exe| exe.file_name() == app_binary().file_name());
+            exe_is_app
+                && fs::read(format!("/proc/{pid}/environ"))
+                    .is_ok_and(|env| env.split(|b| *b == 0).any(|v| v == marker.as_bytes()))
+        })?;
+        let mut tree = vec![app];
+        let mut grew = true;
+        while grew {
+            grew = false;
+            for pid in &pids {
+                if !tree.contains(pid) && parent(*pid).is_some_and(|pp| tree.contains(&pp)) {
+                    tree.push(*pid);
+                    grew = true;
+                }
+            }
+        }
+        let rows = tree
+            .iter()
+            .filter_map(|pid| {
+                let rollup = fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+                let line = rollup.lines().find(|l| l.starts_with("Pss:"))?;
+                let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+                let name = fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+                Some((name.trim().to_owned(), kib / 1024.0))
+            })
+            .collect();
+        Some(rows)
+    }
+
     /// Saves a numbered screenshot `NN-<step>.png` in this journey's artifacts folder; returns its path.
     pub fn shot(&mut self, step: &str) -> PathBuf {
         self.shots += 1;

@@ -11,7 +11,7 @@
 pub mod harness;
 pub mod webdriver;
 
-pub use harness::{App, AppOptions};
+pub use harness::{App, AppOptions, artifacts_dir};
 pub use webdriver::{Element, Session, WebDriverError};
 
 use std::time::{Duration, Instant};

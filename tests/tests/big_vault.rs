@@ -124,6 +124,7 @@ fn b_hundred_thousand_contacts_virtual_list() {
 
     let mut app = App::launch(AppOptions::new("b-hundred-thousand-contacts").vault(vault));
     app.el("[data-testid=unlock-form]");
+    let memory_locked = app.memory_pss_by_process();
     app.type_into("[data-testid=passphrase]", PASSPHRASE);
     app.click("[data-testid=unlock-submit]");
 
@@ -148,6 +149,7 @@ fn b_hundred_thousand_contacts_virtual_list() {
     );
     assert_eq!(lo, 0);
     app.shot("top");
+    let memory_top = app.memory_pss_by_process();
 
     // The middle.
     scroll_to(&app, 0.5);
@@ -178,5 +180,31 @@ fn b_hundred_thousand_contacts_virtual_list() {
     assert!(n <= MAX_ROWS_IN_DOM, "{n} rows in the DOM at the bottom");
     assert_eq!(hi, (TOTAL - 1) as i64);
     app.shot("bottom");
+
+    // Memory is a benchmark figure (docs/performance.md), never an assertion: written down for people to read.
+    let memory_open = app.memory_pss_by_process();
+    let total = |rows: &Option<Vec<(String, f64)>>| {
+        rows.as_ref().map(|r| r.iter().map(|(_, m)| m).sum::<f64>())
+    };
+    let report = serde_json::json!({
+        "what": "PSS summed over the app and its WebKit processes, debug build, under Xvfb",
+        "unlock_screen_mib": total(&memory_locked),
+        "vault_100k_open_list_scrolled_mib": total(&memory_open),
+        "vault_100k_open_list_top_mib": total(&memory_top),
+        "unlock_screen_by_process": memory_locked,
+        "vault_100k_open_top_by_process": memory_top,
+        "vault_100k_open_by_process": memory_open,
+    });
+    let path = sigilo_e2e::artifacts_dir("b-hundred-thousand-contacts").join("memory.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&report).unwrap()).unwrap();
+    eprintln!(
+        "memory (PSS, MiB): unlock screen {memory_locked:?}, 100k vault open {memory_open:?}"
+    );
+    eprintln!(
+        "totals: {:?} → top {:?} → scrolled {:?}",
+        total(&memory_locked),
+        total(&memory_top),
+        total(&memory_open)
+    );
     eprintln!("journey b took {:?}", started.elapsed());
 }

@@ -202,37 +202,24 @@ fn passphrase_change_recovery_code_and_key_rotation() {
         "the old passphrase fails"
     );
     let with_new = |args: &[&str]| run_with(&vault, &[("SIGILO_PASSPHRASE", new_pass)], args);
+    let with_code =
+        |code: &str, args: &[&str]| run_with(&vault, &[("SIGILO_RECOVERY_CODE", code)], args);
     assert!(with_new(&["contact", "show", &id]).status.success());
     assert!(
-        run_with(
-            &vault,
-            &[("SIGILO_RECOVERY_CODE", &recovery)],
-            &["contact", "show", &id]
-        )
-        .status
-        .success()
+        with_code(&recovery, &["contact", "show", &id])
+            .status
+            .success()
     );
 
     let out = with_new(&["vault", "recovery-code"]);
     assert!(out.status.success());
     let new_code = String::from_utf8(out.stdout).unwrap().trim().to_owned();
     assert_ne!(new_code, recovery);
-    assert_eq!(
-        code_of(&run_with(
-            &vault,
-            &[("SIGILO_RECOVERY_CODE", &recovery)],
-            &["contact", "list"]
-        )),
-        3
-    );
+    assert_eq!(code_of(&with_code(&recovery, &["contact", "list"])), 3);
     assert!(
-        run_with(
-            &vault,
-            &[("SIGILO_RECOVERY_CODE", &new_code)],
-            &["contact", "show", &id]
-        )
-        .status
-        .success()
+        with_code(&new_code, &["contact", "show", &id])
+            .status
+            .success()
     );
 
     let out = with_new(&["vault", "raw-key"]);
@@ -262,13 +249,9 @@ fn passphrase_change_recovery_code_and_key_rotation() {
     assert!(open_raw(&vault, &new_key).is_ok());
     assert!(with_new(&["contact", "show", &id]).status.success());
     assert!(
-        run_with(
-            &vault,
-            &[("SIGILO_RECOVERY_CODE", &new_code)],
-            &["contact", "show", &id]
-        )
-        .status
-        .success()
+        with_code(&new_code, &["contact", "show", &id])
+            .status
+            .success()
     );
     assert!(with_new(&["vault", "check"]).status.success());
 }
