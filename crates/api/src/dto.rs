@@ -99,14 +99,17 @@ pub enum Locale {
     En,
 }
 
-/// App settings kept outside any vault (no business data): language, auto-lock, recent vault folders.
+/// App settings kept outside any vault (no business data): language, auto-lock, recent vault folders,
+/// automatic backups. Every field has a default, so a settings file written by an older version still loads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
 pub struct AppSettings {
     /// `null` follows the system language.
     pub locale: Option<Locale>,
     /// Minutes of inactivity before the vault locks itself; 0 turns auto-lock off.
     pub auto_lock_minutes: u32,
     pub recent_vaults: Vec<VaultSummary>,
+    pub auto_backup: AutoBackupSettings,
 }
 
 impl Default for AppSettings {
@@ -115,8 +118,131 @@ impl Default for AppSettings {
             locale: None,
             auto_lock_minutes: 10,
             recent_vaults: Vec::new(),
+            auto_backup: AutoBackupSettings::default(),
         }
     }
+}
+
+/// Automatic backup generations: where, when, how many to keep, and how the last attempt went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct AutoBackupSettings {
+    /// Folder the generations go to (`sigilo-YYYYMMDD-HHMMSS.sigilobak`, UTC); `null` turns them off.
+    pub folder: Option<String>,
+    /// Write a generation just before the vault locks (lock button, Ctrl+L, auto-lock).
+    pub before_lock: bool,
+    /// Write a generation once a day while the vault is unlocked.
+    pub daily: bool,
+    /// Keep this many newest generations (at least 1).
+    pub keep_last: u32,
+    /// Also keep the newest generation of each of this many recent months (0: none beyond `keep_last`).
+    pub keep_monthly: u32,
+    /// The last automatic attempt; written by the backend only (a settings save keeps the stored one).
+    pub last: Option<AutoBackupLast>,
+}
+
+impl Default for AutoBackupSettings {
+    fn default() -> Self {
+        AutoBackupSettings {
+            folder: None,
+            before_lock: false,
+            daily: false,
+            keep_last: 7,
+            keep_monthly: 12,
+            last: None,
+        }
+    }
+}
+
+/// How the last automatic backup went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AutoBackupLast {
+    /// When it was attempted (RFC 3339, UTC).
+    pub at: String,
+    pub ok: bool,
+    /// On failure, the error's code (the UI words it) and its message.
+    pub code: Option<crate::ErrorCode>,
+    pub message: Option<String>,
+    /// On success, the generation's file.
+    pub file: Option<String>,
+}
+
+/// How a backup file is keyed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupKeyMode {
+    /// Its own passphrase (an Argon2id slot in the header).
+    Passphrase,
+    /// The vault's keyslots, embedded: the vault's passphrase or recovery code opens it (automatic backups).
+    VaultKeyslots,
+}
+
+/// A backup file's header, readable without any secret. Byte counts cross as JS numbers (exact to 2^53).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BackupInfo {
+    pub format_version: u32,
+    pub key_mode: BackupKeyMode,
+    /// The backup passphrase's Argon2id parameters (passphrase mode only).
+    pub kdf: Option<KdfInfo>,
+    pub created_at: String,
+    pub vault_id: String,
+    pub schema_version: u32,
+    pub chunk_size: u32,
+    #[ts(type = "number")]
+    pub file_size: u64,
+}
+
+/// What writing a backup produced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BackupResult {
+    pub path: String,
+    /// Size of the file.
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// Size of what it holds before sealing.
+    #[ts(type = "number")]
+    pub payload_bytes: u64,
+    pub snapshot_ms: u32,
+    pub seal_ms: u32,
+}
+
+/// A backup file checked end to end: every chunk authenticated, then the database's integrity check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VerifyReport {
+    pub info: BackupInfo,
+    #[ts(type = "number")]
+    pub payload_bytes: u64,
+    pub integrity_ok: bool,
+}
+
+/// A restored vault: where it is and the backup it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RestoreReport {
+    pub info: BackupInfo,
+    /// The restored vault's folder.
+    pub to: String,
+    /// The desktop app locked the open vault because the restore replaced it.
+    pub vault_locked: bool,
+}
+
+/// The stages of long backup work, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupStage {
+    Snapshot,
+    Seal,
+    Verify,
+    Restore,
+}
+
+/// Progress of a backup, verify or restore, in bytes of the current stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BackupProgress {
+    pub stage: BackupStage,
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
 }
 
 /// Argon2id parameters of one keyslot.

@@ -8,6 +8,7 @@ pub mod autolock;
 pub mod demo;
 pub mod dto;
 pub mod error;
+pub mod generations;
 pub mod session;
 pub mod settings;
 

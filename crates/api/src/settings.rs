@@ -1,12 +1,14 @@
-//! App settings outside any vault (language, auto-lock, recent vault folders) and the default vault folder.
+//! App settings outside any vault (language, auto-lock, recent vault folders, automatic backups) and the default
+//! vault folder.
 
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::autolock::MAX_AUTO_LOCK_MINUTES;
-use crate::dto::{AppSettings, VaultSummary};
+use crate::dto::{AppSettings, AutoBackupLast, VaultSummary};
 use crate::error::{ApiError, ErrorCode};
+use crate::generations::{MAX_KEEP_LAST, MAX_KEEP_MONTHLY};
 
 /// How many recent vaults are remembered.
 pub const MAX_RECENT: usize = 8;
@@ -53,17 +55,70 @@ fn load_from(path: &Path) -> AppSettings {
 fn normalise(mut s: AppSettings) -> AppSettings {
     s.auto_lock_minutes = s.auto_lock_minutes.min(MAX_AUTO_LOCK_MINUTES);
     s.recent_vaults.truncate(MAX_RECENT);
+    let auto = &mut s.auto_backup;
+    auto.folder = auto
+        .folder
+        .take()
+        .map(|f| f.trim().to_owned())
+        .filter(|f| !f.is_empty());
+    auto.keep_last = auto.keep_last.clamp(1, MAX_KEEP_LAST);
+    auto.keep_monthly = auto.keep_monthly.min(MAX_KEEP_MONTHLY);
     s
 }
 
-/// Writes the settings atomically (temp file in the same folder, then rename).
-pub fn settings_save(settings: &AppSettings) -> Result<(), ApiError> {
+/// Checks what a user may set; errors name the field.
+fn validate(settings: &AppSettings) -> Result<(), ApiError> {
     if settings.auto_lock_minutes > MAX_AUTO_LOCK_MINUTES {
         return Err(ApiError::invalid(format!(
             "auto-lock: at most {MAX_AUTO_LOCK_MINUTES} minutes (0 turns it off)"
         )));
     }
-    save_to(&settings_path(), &normalise(settings.clone()))
+    let auto = &settings.auto_backup;
+    if !(1..=MAX_KEEP_LAST).contains(&auto.keep_last) {
+        return Err(ApiError::invalid(format!(
+            "automatic backups: keep from 1 to {MAX_KEEP_LAST} newest"
+        )));
+    }
+    if auto.keep_monthly > MAX_KEEP_MONTHLY {
+        return Err(ApiError::invalid(format!(
+            "automatic backups: keep monthly ones for at most {MAX_KEEP_MONTHLY} months"
+        )));
+    }
+    if let Some(folder) = auto
+        .folder
+        .as_deref()
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        && !Path::new(folder).is_absolute()
+    {
+        return Err(ApiError::invalid(
+            "automatic backups: the folder must be a full path",
+        ));
+    }
+    if (auto.before_lock || auto.daily)
+        && auto.folder.as_deref().is_none_or(|f| f.trim().is_empty())
+    {
+        return Err(ApiError::invalid(
+            "automatic backups: choose the folder they go to",
+        ));
+    }
+    Ok(())
+}
+
+/// Writes the settings atomically (temp file in the same folder, then rename). The last automatic backup's
+/// result belongs to the backend: the stored one is kept whatever the caller sends.
+pub fn settings_save(settings: &AppSettings) -> Result<(), ApiError> {
+    validate(settings)?;
+    let mut next = normalise(settings.clone());
+    next.auto_backup.last = settings_load().auto_backup.last;
+    save_to(&settings_path(), &next)
+}
+
+/// Records how the last automatic backup went.
+pub fn record_auto_backup(last: AutoBackupLast) -> Result<(), ApiError> {
+    let mut settings = settings_load();
+    settings.auto_backup.last = Some(last);
+    save_to(&settings_path(), &settings)
 }
 
 fn save_to(path: &Path, settings: &AppSettings) -> Result<(), ApiError> {
@@ -115,10 +170,65 @@ mod tests {
             locale: Some(crate::Locale::En),
             auto_lock_minutes: 3,
             recent_vaults: vec![],
+            auto_backup: crate::AutoBackupSettings {
+                folder: Some("/backups".into()),
+                before_lock: true,
+                daily: false,
+                keep_last: 3,
+                keep_monthly: 6,
+                last: None,
+            },
         };
         save_to(&path, &s).unwrap();
         assert_eq!(load_from(&path), s);
         fs::write(&path, b"{not json").unwrap();
         assert_eq!(load_from(&path), AppSettings::default());
+    }
+
+    #[test]
+    fn a_settings_file_from_before_automatic_backups_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.json");
+        fs::write(
+            &path,
+            br#"{"locale":"es","auto_lock_minutes":5,"recent_vaults":[{"path":"/v","name":"v"}]}"#,
+        )
+        .unwrap();
+        let s = load_from(&path);
+        assert_eq!(s.locale, Some(crate::Locale::Es));
+        assert_eq!(s.auto_lock_minutes, 5);
+        assert_eq!(s.recent_vaults.len(), 1);
+        assert_eq!(s.auto_backup, crate::AutoBackupSettings::default());
+        assert_eq!(s.auto_backup.keep_last, 7);
+        assert_eq!(s.auto_backup.keep_monthly, 12);
+        // A partial auto_backup object fills the rest with defaults too.
+        fs::write(&path, br#"{"auto_backup":{"folder":"/b","daily":true}}"#).unwrap();
+        let s = load_from(&path);
+        assert_eq!(s.auto_backup.folder.as_deref(), Some("/b"));
+        assert!(s.auto_backup.daily);
+        assert_eq!(s.auto_backup.keep_last, 7);
+        assert_eq!(s.auto_lock_minutes, 10);
+    }
+
+    #[test]
+    fn automatic_backup_settings_are_checked() {
+        let mut s = AppSettings::default();
+        assert!(validate(&s).is_ok());
+        s.auto_backup.daily = true;
+        assert!(validate(&s).is_err(), "daily without a folder");
+        s.auto_backup.folder = Some("relative/path".into());
+        assert!(validate(&s).is_err(), "relative folder");
+        s.auto_backup.folder = Some("/backups".into());
+        assert!(validate(&s).is_ok());
+        s.auto_backup.keep_last = 0;
+        assert!(validate(&s).is_err());
+        s.auto_backup.keep_last = 1;
+        s.auto_backup.keep_monthly = MAX_KEEP_MONTHLY + 1;
+        assert!(validate(&s).is_err());
+        s.auto_backup.keep_monthly = 0;
+        s.auto_backup.folder = Some("  ".into());
+        s.auto_backup.daily = false;
+        assert!(validate(&s).is_ok());
+        assert_eq!(normalise(s).auto_backup.folder, None);
     }
 }

@@ -28,6 +28,15 @@ fn export_all(dir: &Path) {
     KeyslotInfo::export_all(&cfg).unwrap();
     VaultInfo::export_all(&cfg).unwrap();
     CheckReport::export_all(&cfg).unwrap();
+    AutoBackupSettings::export_all(&cfg).unwrap();
+    AutoBackupLast::export_all(&cfg).unwrap();
+    BackupKeyMode::export_all(&cfg).unwrap();
+    BackupInfo::export_all(&cfg).unwrap();
+    BackupResult::export_all(&cfg).unwrap();
+    VerifyReport::export_all(&cfg).unwrap();
+    RestoreReport::export_all(&cfg).unwrap();
+    BackupStage::export_all(&cfg).unwrap();
+    BackupProgress::export_all(&cfg).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

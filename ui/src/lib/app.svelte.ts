@@ -5,7 +5,12 @@ import type { VaultSummary } from '$lib/bindings/VaultSummary';
 import { i18n, type Section } from '$lib/i18n/index.svelte';
 import { throttle } from '$lib/throttle';
 
-export const DEFAULT_SETTINGS: AppSettings = { locale: null, auto_lock_minutes: 10, recent_vaults: [] };
+export const DEFAULT_SETTINGS: AppSettings = {
+	locale: null,
+	auto_lock_minutes: 10,
+	recent_vaults: [],
+	auto_backup: { folder: null, before_lock: false, daily: false, keep_last: 7, keep_monthly: 12, last: null }
+};
 const ACTIVITY_INTERVAL_MS = 30_000;
 
 class AppState {

@@ -1,6 +1,7 @@
 // Dev-only in-memory backend so the UI can be previewed in a plain browser (`npm run dev`, then ?mock=N contacts).
 // Never bundled in production builds: it is imported only behind `import.meta.env.DEV`.
 import { setBackend } from '$lib/api';
+import { DEFAULT_SETTINGS } from '$lib/app.svelte';
 import type { AppSettings } from '$lib/bindings/AppSettings';
 import type { Contact } from '$lib/bindings/Contact';
 import type { ContactInput } from '$lib/bindings/ContactInput';
@@ -26,7 +27,7 @@ export function installMock(count: number): void {
 		});
 	}
 	let unlocked = new URLSearchParams(location.search).has('unlocked');
-	let settings: AppSettings = { locale: null, auto_lock_minutes: 10, recent_vaults: [] };
+	let settings: AppSettings = structuredClone(DEFAULT_SETTINGS);
 	const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 	const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
