@@ -20,6 +20,7 @@ pub enum Action {
     PassphraseChanged,
     RecoveryCodeRegenerated,
     DataKeyRotated,
+    BackupCreated,
 }
 
 impl Action {
@@ -32,6 +33,7 @@ impl Action {
             Action::PassphraseChanged => "passphrase_changed",
             Action::RecoveryCodeRegenerated => "recovery_code_regenerated",
             Action::DataKeyRotated => "data_key_rotated",
+            Action::BackupCreated => "backup_created",
         }
     }
 }

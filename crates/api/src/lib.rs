@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod autolock;
+pub mod backup;
 pub mod demo;
 pub mod dto;
 pub mod error;
@@ -13,10 +14,13 @@ pub mod session;
 pub mod settings;
 
 pub use autolock::AutoLock;
+pub use backup::{AutoTrigger, backup_info, backup_restore, backup_verify, same_folder};
 pub use dto::*;
 pub use error::{ApiError, ErrorCode};
 pub use session::{Session, schema, vault_exists};
-pub use settings::{default_vault_dir, remember_vault, settings_load, settings_save};
+pub use settings::{
+    default_vault_dir, record_auto_backup, remember_vault, settings_load, settings_save,
+};
 pub use sigilo_vault::Secret;
 
 /// A secret typed by the user (passphrase or recovery code): zeroized on drop, redacted in `Debug`.

@@ -33,7 +33,7 @@ pub struct Session {
     vault: Vault,
 }
 
-fn check_new_passphrase(passphrase: &SecretString) -> Result<(), ApiError> {
+pub(crate) fn check_new_passphrase(passphrase: &SecretString) -> Result<(), ApiError> {
     if passphrase.expose().chars().count() < MIN_PASSPHRASE_CHARS {
         return Err(ApiError::invalid(format!(
             "the passphrase needs at least {MIN_PASSPHRASE_CHARS} characters"
@@ -128,6 +128,15 @@ impl Session {
     /// Closes the database and wipes the keys.
     pub fn lock(self) {
         self.vault.lock();
+    }
+
+    pub(crate) fn vault(&self) -> &Vault {
+        &self.vault
+    }
+
+    /// Records an event that changes no row of its own (a backup written, say) in the audit log.
+    pub(crate) fn record(&mut self, action: Action, entity: &str) -> Result<(), ApiError> {
+        self.write(action, entity, |_| Ok(((), None)))
     }
 
     /// Runs `change` and its audit event in one immediate transaction (writers queue on the busy timeout
