@@ -19,6 +19,10 @@ const COMMANDS: &[&str] = &[
     "search",
     "activity",
     "demo_load",
+    "backup_create",
+    "backup_info",
+    "backup_verify",
+    "backup_restore",
 ];
 
 fn main() {

@@ -7,8 +7,9 @@
 use std::path::PathBuf;
 
 use sigilo_api::{
-    ApiError, AppSettings, Contact, ContactInput, ContactWindow, CreatedVault, ErrorCode,
-    SearchHit, SecretString, Session, UnlockKind, VaultSummary,
+    ApiError, AppSettings, BackupInfo, BackupProgress, BackupResult, Contact, ContactInput,
+    ContactWindow, CreatedVault, ErrorCode, RestoreReport, SearchHit, SecretString, Session,
+    UnlockKind, VaultSummary, VerifyReport,
 };
 use tauri::{AppHandle, Emitter as _, Manager as _, State};
 
@@ -70,10 +71,15 @@ pub async fn vault_unlock(
     .await
 }
 
-/// Locks now. The UI then reloads itself so the web view keeps nothing from the vault.
+/// Locks now, after the before-lock automatic backup when the settings ask for one (off the UI thread). The UI
+/// then reloads itself so the web view keeps nothing from the vault.
 #[tauri::command]
-pub fn vault_lock(state: State<'_, AppState>) {
-    state.lock_now();
+pub async fn vault_lock(app: AppHandle) -> Res<()> {
+    blocking(move || {
+        app.state::<AppState>().lock_with_auto_backup();
+        Ok(())
+    })
+    .await
 }
 
 #[tauri::command]
@@ -165,4 +171,76 @@ pub async fn demo_load(app: AppHandle) -> Res<u32> {
 struct DemoProgressEvent {
     done: u64,
     total: u64,
+}
+
+/// Event carrying backup, verify and restore progress: `BackupProgress` `{ stage, done, total }` in bytes.
+pub const BACKUP_PROGRESS_EVENT: &str = "backup-progress";
+
+fn emit_backup_progress(app: &AppHandle) -> impl FnMut(BackupProgress) + '_ {
+    move |p| {
+        let _ = app.emit(BACKUP_PROGRESS_EVENT, p);
+    }
+}
+
+/// Writes a verified backup of the unlocked vault to `path`, under `passphrase` or (none) the vault's own keys.
+#[tauri::command]
+pub async fn backup_create(
+    app: AppHandle,
+    path: PathBuf,
+    passphrase: Option<SecretString>,
+) -> Res<BackupResult> {
+    blocking(move || {
+        let state = app.state::<AppState>();
+        state.with_session(|s| {
+            s.backup_create(&path, passphrase.as_ref(), &mut emit_backup_progress(&app))
+        })
+    })
+    .await
+}
+
+/// A backup file's header (creation time, size, key mode): no secret needed.
+#[tauri::command]
+pub async fn backup_info(path: PathBuf) -> Res<BackupInfo> {
+    blocking(move || sigilo_api::backup_info(&path)).await
+}
+
+/// Decrypts and checks a whole backup file, then the database inside.
+#[tauri::command]
+pub async fn backup_verify(
+    app: AppHandle,
+    path: PathBuf,
+    secret: SecretString,
+    kind: UnlockKind,
+) -> Res<VerifyReport> {
+    blocking(move || {
+        sigilo_api::backup_verify(&path, &secret, kind, &mut emit_backup_progress(&app))
+    })
+    .await
+}
+
+/// Restores a backup to the folder `to` (new, or replacing a vault with `replace`). Replacing the open vault
+/// locks it first; the report says so, and the UI then reloads to the unlock screen.
+#[tauri::command]
+pub async fn backup_restore(
+    app: AppHandle,
+    path: PathBuf,
+    secret: SecretString,
+    kind: UnlockKind,
+    to: PathBuf,
+    replace: bool,
+) -> Res<RestoreReport> {
+    blocking(move || {
+        let locked = replace && app.state::<AppState>().lock_if_open_at(&to);
+        let mut report = sigilo_api::backup_restore(
+            &path,
+            &secret,
+            kind,
+            &to,
+            replace,
+            &mut emit_backup_progress(&app),
+        )?;
+        report.vault_locked = locked;
+        Ok(report)
+    })
+    .await
 }

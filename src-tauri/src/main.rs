@@ -39,6 +39,10 @@ fn main() {
             commands::search,
             commands::activity,
             commands::demo_load,
+            commands::backup_create,
+            commands::backup_info,
+            commands::backup_verify,
+            commands::backup_restore,
         ])
         .build(tauri::generate_context!());
     let app = match app {

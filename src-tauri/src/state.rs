@@ -1,10 +1,13 @@
-//! The app's state: the unlocked vault (if any) and the idle timer, plus the thread that auto-locks on expiry.
+//! The app's state: the unlocked vault (if any) and the idle timer, plus the thread that auto-locks on expiry
+//! (after the before-lock automatic backup, when the settings ask for one) and runs the daily backup check.
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use sigilo_api::{ApiError, AutoLock, ErrorCode, Session};
+use std::path::Path;
+
+use sigilo_api::{ApiError, AutoLock, AutoTrigger, ErrorCode, Session};
 use tauri::{AppHandle, Emitter as _, Manager as _};
 
 /// Event sent to the web view when the vault locked itself after idle time.
@@ -12,6 +15,8 @@ pub const VAULT_LOCKED_EVENT: &str = "vault-locked";
 
 /// How often the watcher compares the idle time with the timeout.
 const AUTO_LOCK_POLL: Duration = Duration::from_secs(3);
+/// How often the watcher asks whether a daily automatic backup is due.
+const DAILY_BACKUP_POLL: Duration = Duration::from_secs(60);
 
 /// Shared by every command. Lock order, where both are needed: `session`, then `auto_lock`.
 #[derive(Debug)]
@@ -53,6 +58,43 @@ impl AppState {
         self.touch();
     }
 
+    /// Locks the vault, writing the before-lock automatic backup first when the settings ask for one. The
+    /// session leaves the shared slot at once, so no command can change the vault while the backup runs.
+    pub fn lock_with_auto_backup(&self) -> bool {
+        let taken = guard(&self.session).take();
+        match taken {
+            Some(session) => {
+                let _ = session.lock_after_auto_backup();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Locks the unlocked vault if it lives in `dir` (a restore is about to replace it). Returns whether it did.
+    pub fn lock_if_open_at(&self, dir: &Path) -> bool {
+        let mut slot = guard(&self.session);
+        let here = slot
+            .as_ref()
+            .is_some_and(|s| sigilo_api::same_folder(Path::new(&s.summary().path), dir));
+        let taken = if here { slot.take() } else { None };
+        drop(slot);
+        match taken {
+            Some(session) => {
+                let _ = session.lock_after_auto_backup();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Runs the daily automatic backup check on the unlocked vault (does not count as user activity).
+    pub fn daily_backup_check(&self) {
+        if let Some(session) = guard(&self.session).as_mut() {
+            let _ = session.auto_backup(AutoTrigger::Daily);
+        }
+    }
+
     /// Locks the vault now (closes the database, wipes the keys). Returns whether one was unlocked.
     pub fn lock_now(&self) -> bool {
         let taken = guard(&self.session).take();
@@ -83,16 +125,30 @@ impl AppState {
         guard(&self.session).as_ref().map(f)
     }
 
-    /// Locks the vault if it is unlocked and idle past the timeout at `now`. Returns whether it locked.
-    pub fn lock_if_idle(&self, now: Instant) -> bool {
+    /// Takes the vault out of the shared slot if it is unlocked and idle past the timeout at `now`.
+    fn take_if_idle(&self, now: Instant) -> Option<Session> {
         let mut slot = guard(&self.session);
         if slot.is_none() || !guard(&self.auto_lock).expired(now) {
-            return false;
+            return None;
         }
-        if let Some(session) = slot.take() {
-            session.lock();
+        slot.take()
+    }
+
+    /// Locks the vault if it is unlocked and idle past the timeout at `now`. Returns whether it locked.
+    #[cfg(test)]
+    pub fn lock_if_idle(&self, now: Instant) -> bool {
+        self.take_if_idle(now).map(Session::lock).is_some()
+    }
+
+    /// Like [`AppState::lock_if_idle`], writing the before-lock automatic backup first (when asked for).
+    pub fn auto_lock_if_idle(&self, now: Instant) -> bool {
+        match self.take_if_idle(now) {
+            Some(session) => {
+                let _ = session.lock_after_auto_backup();
+                true
+            }
+            None => false,
         }
-        true
     }
 }
 
@@ -106,9 +162,15 @@ pub fn spawn_auto_lock_watcher(app: AppHandle) {
     let spawned = thread::Builder::new()
         .name("sigilo-auto-lock".into())
         .spawn(move || {
+            let mut daily_checked = Instant::now();
             loop {
                 thread::sleep(AUTO_LOCK_POLL);
-                if app.state::<AppState>().lock_if_idle(Instant::now()) {
+                let state = app.state::<AppState>();
+                if daily_checked.elapsed() >= DAILY_BACKUP_POLL {
+                    daily_checked = Instant::now();
+                    state.daily_backup_check();
+                }
+                if state.auto_lock_if_idle(Instant::now()) {
                     let _ = app.emit(VAULT_LOCKED_EVENT, ());
                     for window in app.webview_windows().values() {
                         let _ = window.eval("window.location.reload()");
