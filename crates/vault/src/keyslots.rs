@@ -298,22 +298,7 @@ impl KeyslotFile {
 
     /// Reads `dir/keyslots.json`. A missing folder or file is `NotFound(dir)`.
     pub fn read(dir: &Path) -> Result<Self, VaultError> {
-        let path = dir.join(KEYSLOTS_FILE);
-        let f = match fs::File::open(&path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(VaultError::NotFound(dir.to_path_buf()));
-            }
-            Err(e) => return Err(e.into()),
-        };
-        let mut bytes = Vec::new();
-        f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(damaged(
-                "the keyslot file is too large to be a Sigilo keyslot file",
-            ));
-        }
-        Self::parse(&bytes)
+        Self::parse(&read_bytes(dir)?)
     }
 
     /// Writes the file atomically: a temporary file in the same folder, fsync, rename, fsync of the folder.
@@ -339,6 +324,26 @@ impl KeyslotFile {
         }
         Ok(result?)
     }
+}
+
+/// The raw bytes of `dir/keyslots.json` (at most 1 MiB). A missing folder or file is `NotFound(dir)`.
+pub(crate) fn read_bytes(dir: &Path) -> Result<Vec<u8>, VaultError> {
+    let path = dir.join(KEYSLOTS_FILE);
+    let f = match fs::File::open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(VaultError::NotFound(dir.to_path_buf()));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut bytes = Vec::new();
+    f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(damaged(
+            "the keyslot file is too large to be a Sigilo keyslot file",
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Makes a rename in `dir` durable. On Windows, directories cannot be opened for syncing; NTFS journals the rename.

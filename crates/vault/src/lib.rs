@@ -18,7 +18,10 @@ pub use kdf::{KdfParams, MAX_M_COST_KIB, MAX_P_COST, MAX_T_COST};
 pub use keyslots::KeyslotKind;
 pub use recovery::RecoveryCode;
 pub use secret::{Passphrase, Secret};
-pub use vault::{CheckReport, KeyslotInfo, UnlockTiming, Vault, VaultInfo};
+pub use vault::{
+    CheckReport, KeyslotInfo, UnlockTiming, Vault, VaultInfo, backup_root_key_from_keyslots,
+    check_database,
+};
 
 /// File names inside a vault folder.
 pub mod files {
@@ -48,8 +51,8 @@ pub struct Migrations {
     pub steps: &'static [&'static str],
 }
 
-/// Current UTC time as RFC 3339 (second precision).
-pub(crate) fn now_rfc3339() -> String {
+/// Current UTC time as RFC 3339 (second precision), e.g. `2026-11-23T14:05:00Z`.
+pub fn now_rfc3339() -> String {
     let now = time::OffsetDateTime::now_utc();
     let now = now.replace_nanosecond(0).unwrap_or(now);
     now.format(&time::format_description::well_known::Rfc3339)

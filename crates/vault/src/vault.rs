@@ -241,35 +241,7 @@ impl Vault {
             return Err(VaultError::NotFound(dir.to_path_buf()));
         }
         let file = KeyslotFile::read(dir)?;
-        let (kind, secret_bytes): (KeyslotKind, &[u8]) = match secret {
-            Unlock::Passphrase(p) => (KeyslotKind::Passphrase, p.expose().as_bytes()),
-            Unlock::RecoveryCode(c) => (KeyslotKind::RecoveryCode, c.bytes()),
-        };
-        let mut kdf_time = Duration::ZERO;
-        let mut first_damage = None;
-        let mut vault_key = None;
-        for slot in file.slots.iter().filter(|s| s.kind == kind) {
-            if let Err(e) = slot.kdf.params().check_caps() {
-                first_damage.get_or_insert(e);
-                continue;
-            }
-            let t = Instant::now();
-            let opened = open_slot(&file.vault_id, slot, secret_bytes);
-            kdf_time += t.elapsed();
-            match opened {
-                Ok(Some(vk)) => {
-                    vault_key = Some(vk);
-                    break;
-                }
-                Ok(None) => {}
-                Err(e) => {
-                    first_damage.get_or_insert(e);
-                }
-            }
-        }
-        let Some(vault_key) = vault_key else {
-            return Err(first_damage.unwrap_or(VaultError::WrongSecret));
-        };
+        let (vault_key, kdf_time) = unlock_vault_key(&file, secret)?;
 
         // The secret is right. Only now touch the folder.
         let db_path = dir.join(DB_FILE);
@@ -498,21 +470,69 @@ impl Vault {
         Secret::new(hex::encode(self.data_key.expose()))
     }
 
+    /// The vault's id (as in `keyslots.json`).
+    pub fn vault_id(&self) -> &str {
+        &self.vault_id
+    }
+
+    /// The total number of migration steps applied (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<u32, VaultError> {
+        let v: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        u32::try_from(v).map_err(|_| damaged("the schema version is out of range"))
+    }
+
+    /// The SQLCipher raw data key (DK). Sealed into backups so `verify` can check the database.
+    pub fn data_key(&self) -> Secret<[u8; 32]> {
+        Secret::new(*self.data_key.expose())
+    }
+
+    /// The backup root key: `HMAC-SHA256(VK, "sigilo backup v1 root")`. Automatic backups are sealed
+    /// under keys derived from it, so no passphrase needs to stay in memory (docs/backup-format.md).
+    pub fn backup_root_key(&self) -> Secret<[u8; 32]> {
+        backup_root_from_vault_key(&self.vault_key)
+    }
+
+    /// The current `keyslots.json`, byte for byte, after checking it parses and belongs to this vault
+    /// and still wraps the data key in use.
+    pub fn keyslots_bytes(&self) -> Result<Vec<u8>, VaultError> {
+        let bytes = keyslots::read_bytes(&self.dir)?;
+        let file = KeyslotFile::parse(&bytes)?;
+        if file.vault_id != self.vault_id {
+            return Err(damaged("the keyslot file now belongs to a different vault"));
+        }
+        match keyslots::unwrap(
+            &self.vault_key,
+            &file.data_key,
+            &data_key_aad(&file.vault_id),
+        )? {
+            Some(k) if k.expose() == self.data_key.expose() => Ok(bytes),
+            _ => Err(damaged("the wrapped data key is not the key in use")),
+        }
+    }
+
+    /// Writes a consistent copy of the database to `path` (which must not exist) with `VACUUM INTO`
+    /// on this keyed connection: the copy is encrypted under the same data key, has no WAL, and
+    /// includes every committed transaction, even while other connections write.
+    pub fn snapshot_to(&self, path: &Path) -> Result<(), VaultError> {
+        if path.exists() {
+            return Err(VaultError::AlreadyExists(path.to_path_buf()));
+        }
+        let target = path.to_str().ok_or_else(|| {
+            VaultError::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the snapshot path is not valid UTF-8",
+            ))
+        })?;
+        self.conn.execute("VACUUM INTO ?1", [target])?;
+        Ok(())
+    }
+
     /// Verifies the database (`PRAGMA cipher_integrity_check`, `PRAGMA integrity_check`) and the keyslots.
     pub fn check(&self) -> Result<CheckReport, VaultError> {
         let mut problems = Vec::new();
-        match pragma_rows(&self.conn, "PRAGMA cipher_integrity_check") {
-            Ok(rows) => problems.extend(rows.into_iter().map(|r| format!("cipher integrity: {r}"))),
-            Err(e) => problems.push(format!("cipher integrity check failed to run: {e}")),
-        }
-        match pragma_rows(&self.conn, "PRAGMA integrity_check") {
-            Ok(rows) => problems.extend(
-                rows.into_iter()
-                    .filter(|r| r != "ok")
-                    .map(|r| format!("database integrity: {r}")),
-            ),
-            Err(e) => problems.push(format!("database integrity check failed to run: {e}")),
-        }
+        database_problems(&self.conn, &mut problems);
         match KeyslotFile::read(&self.dir) {
             Err(e) => problems.push(format!("keyslot file: {e}")),
             Ok(file) => {
@@ -567,6 +587,101 @@ impl Vault {
         drop(data_key);
         drop(vault_key);
         drop(lock_file);
+    }
+}
+
+/// Tries every keyslot of the secret's kind (KDF caps checked before Argon2 runs); returns the vault key
+/// and the time spent in key derivation. `WrongSecret` if none opens, or the first damage found.
+fn unlock_vault_key(file: &KeyslotFile, secret: &Unlock) -> Result<(Key, Duration), VaultError> {
+    let (kind, secret_bytes): (KeyslotKind, &[u8]) = match secret {
+        Unlock::Passphrase(p) => (KeyslotKind::Passphrase, p.expose().as_bytes()),
+        Unlock::RecoveryCode(c) => (KeyslotKind::RecoveryCode, c.bytes()),
+    };
+    let mut kdf_time = Duration::ZERO;
+    let mut first_damage = None;
+    for slot in file.slots.iter().filter(|s| s.kind == kind) {
+        if let Err(e) = slot.kdf.params().check_caps() {
+            first_damage.get_or_insert(e);
+            continue;
+        }
+        let t = Instant::now();
+        let opened = open_slot(&file.vault_id, slot, secret_bytes);
+        kdf_time += t.elapsed();
+        match opened {
+            Ok(Some(vk)) => return Ok((vk, kdf_time)),
+            Ok(None) => {}
+            Err(e) => {
+                first_damage.get_or_insert(e);
+            }
+        }
+    }
+    Err(first_damage.unwrap_or(VaultError::WrongSecret))
+}
+
+/// The label of the backup root key: `HMAC-SHA256(VK, this)` (docs/backup-format.md, "Keys").
+const BACKUP_ROOT_LABEL: &[u8] = b"sigilo backup v1 root";
+
+fn backup_root_from_vault_key(vault_key: &Key) -> Secret<[u8; 32]> {
+    use hmac::{Hmac, Mac};
+    let mut out = Secret::new([0u8; 32]);
+    // HMAC accepts keys of any length: `new_from_slice` cannot fail for a 32-byte key.
+    if let Ok(mut mac) = Hmac::<sha2::Sha256>::new_from_slice(vault_key.expose()) {
+        mac.update(BACKUP_ROOT_LABEL);
+        out.expose_mut()
+            .copy_from_slice(&mac.finalize().into_bytes());
+    }
+    out
+}
+
+/// The backup root key of the vault whose `keyslots.json` is `keyslots_json`, unlocked with `secret`
+/// (the vault's passphrase or recovery code as of that keyslot file). Used to open automatic
+/// (vault-key) backups, which embed the keyslots. KDF caps are checked before Argon2 runs.
+pub fn backup_root_key_from_keyslots(
+    keyslots_json: &[u8],
+    secret: &Unlock,
+) -> Result<Secret<[u8; 32]>, VaultError> {
+    let file = KeyslotFile::parse(keyslots_json)?;
+    let (vault_key, _) = unlock_vault_key(&file, secret)?;
+    Ok(backup_root_from_vault_key(&vault_key))
+}
+
+/// Opens a standalone SQLCipher database file with a raw data key and runs
+/// `PRAGMA cipher_integrity_check` and `PRAGMA integrity_check` on it (e.g. a snapshot taken
+/// out of a backup file). `Damaged` if the key does not open it or it is not a Sigilo vault database.
+pub fn check_database(
+    db_path: &Path,
+    data_key: &Secret<[u8; 32]>,
+) -> Result<CheckReport, VaultError> {
+    if !db_path.is_file() {
+        return Err(VaultError::NotFound(db_path.to_path_buf()));
+    }
+    let conn = db::open_keyed(db_path, data_key, false)?;
+    if !db::key_works(&conn)? {
+        return Err(undecryptable());
+    }
+    if !db::is_vault(&conn)? {
+        return Err(damaged("the database is empty or is not a Sigilo vault"));
+    }
+    let mut problems = Vec::new();
+    database_problems(&conn, &mut problems);
+    Ok(CheckReport {
+        ok: problems.is_empty(),
+        problems,
+    })
+}
+
+fn database_problems(conn: &Connection, problems: &mut Vec<String>) {
+    match pragma_rows(conn, "PRAGMA cipher_integrity_check") {
+        Ok(rows) => problems.extend(rows.into_iter().map(|r| format!("cipher integrity: {r}"))),
+        Err(e) => problems.push(format!("cipher integrity check failed to run: {e}")),
+    }
+    match pragma_rows(conn, "PRAGMA integrity_check") {
+        Ok(rows) => problems.extend(
+            rows.into_iter()
+                .filter(|r| r != "ok")
+                .map(|r| format!("database integrity: {r}")),
+        ),
+        Err(e) => problems.push(format!("database integrity check failed to run: {e}")),
     }
 }
 
