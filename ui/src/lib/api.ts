@@ -1,14 +1,19 @@
 // The one typed module that calls the Tauri backend: one function per command; failures are UiError objects.
 import type { ApiError } from '$lib/bindings/ApiError';
 import type { AppSettings } from '$lib/bindings/AppSettings';
+import type { BackupInfo } from '$lib/bindings/BackupInfo';
+import type { BackupProgress } from '$lib/bindings/BackupProgress';
+import type { BackupResult } from '$lib/bindings/BackupResult';
 import type { Contact } from '$lib/bindings/Contact';
 import type { ContactInput } from '$lib/bindings/ContactInput';
 import type { ContactWindow } from '$lib/bindings/ContactWindow';
 import type { CreatedVault } from '$lib/bindings/CreatedVault';
 import type { ErrorCode } from '$lib/bindings/ErrorCode';
+import type { RestoreReport } from '$lib/bindings/RestoreReport';
 import type { SearchHit } from '$lib/bindings/SearchHit';
 import type { UnlockKind } from '$lib/bindings/UnlockKind';
 import type { VaultSummary } from '$lib/bindings/VaultSummary';
+import type { VerifyReport } from '$lib/bindings/VerifyReport';
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 
@@ -76,8 +81,47 @@ export const api = {
 	search: (query: string, limit: number) => call<SearchHit[]>('search', { query, limit }),
 	activity: () => call<null>('activity'),
 	/** Fills the empty unlocked vault with the newcomer's demo data; resolves to the number of contacts added. */
-	demoLoad: () => call<number>('demo_load')
+	demoLoad: () => call<number>('demo_load'),
+	/** Writes a verified backup of the open vault; `passphrase` null = the vault's own passphrase/recovery code open it. */
+	backupCreate: (path: string, passphrase: string | null) =>
+		call<BackupResult>('backup_create', { path, passphrase }),
+	/** A backup file's header (no secret needed). */
+	backupInfo: (path: string) => call<BackupInfo>('backup_info', { path }),
+	backupVerify: (path: string, secret: string, kind: UnlockKind) =>
+		call<VerifyReport>('backup_verify', { path, secret, kind }),
+	backupRestore: (path: string, secret: string, kind: UnlockKind, to: string, replace: boolean) =>
+		call<RestoreReport>('backup_restore', { path, secret, kind, to, replace })
 };
+
+type Handler = (payload: unknown) => void;
+const localListeners = new Map<string, Set<Handler>>();
+
+/** Deliver a backend event to this page's listeners (the dev mock and unit tests stand in for Rust). */
+export function emitLocal(name: string, payload: unknown): void {
+	for (const h of localListeners.get(name) ?? []) h(payload);
+}
+
+/** Subscribe to a backend event with a payload; with a replaced backend, to `emitLocal` instead. */
+async function listenTo<T>(name: string, handler: (payload: T) => void): Promise<() => void> {
+	if (backend) {
+		const set = localListeners.get(name) ?? new Set<Handler>();
+		const h: Handler = (p) => handler(p as T);
+		set.add(h);
+		localListeners.set(name, set);
+		return () => set.delete(h);
+	}
+	if (!hasIpc()) return () => {};
+	try {
+		return await listen<T>(name, (e) => handler(e.payload));
+	} catch {
+		return () => {};
+	}
+}
+
+/** Subscribe to backup, verify and restore progress (`backup-progress`: stage, bytes done, bytes in all). */
+export function onBackupProgress(handler: (p: BackupProgress) => void): Promise<() => void> {
+	return listenTo<BackupProgress>('backup-progress', handler);
+}
 
 /** Progress of a long backend task, as `{ done, total }` items. */
 export interface TaskProgress {

@@ -1,8 +1,9 @@
 // Dev-only in-memory backend so the UI can be previewed in a plain browser (`npm run dev`, then ?mock=N contacts).
 // Never bundled in production builds: it is imported only behind `import.meta.env.DEV`.
-import { setBackend } from '$lib/api';
+import { emitLocal, setBackend } from '$lib/api';
 import { DEFAULT_SETTINGS } from '$lib/app.svelte';
 import type { AppSettings } from '$lib/bindings/AppSettings';
+import type { BackupInfo } from '$lib/bindings/BackupInfo';
 import type { Contact } from '$lib/bindings/Contact';
 import type { ContactInput } from '$lib/bindings/ContactInput';
 
@@ -30,6 +31,36 @@ export function installMock(count: number): void {
 	let settings: AppSettings = structuredClone(DEFAULT_SETTINGS);
 	const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 	const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+	// Backup files "written" in this session: path → header. Any path ending in .sigilobak also reads as one.
+	const files = new Map<string, BackupInfo>();
+	const header = (path: string): BackupInfo => {
+		const known = files.get(path);
+		if (known) return known;
+		if (!path.endsWith('.sigilobak')) throw { code: 'damaged', message: 'this file is not a Sigilo backup' };
+		return {
+			format_version: 1,
+			key_mode: 'passphrase',
+			kdf: null,
+			created_at: now,
+			vault_id: 'mock',
+			schema_version: 2,
+			chunk_size: 1 << 20,
+			file_size: 48_000_000
+		};
+	};
+	/** Pretends to stream `total` bytes through the given stages, emitting backup-progress like the backend. */
+	const stream = async (stages: ('snapshot' | 'seal' | 'verify' | 'restore')[], total: number) => {
+		for (const stage of stages) {
+			for (let done = 0; done <= total; done += total / 10) {
+				emitLocal('backup-progress', { stage, done, total });
+				await sleep(60);
+			}
+		}
+	};
+	const secretOk = (a: Record<string, unknown>) => {
+		if (a.kind === 'passphrase' && String(a.secret).length < 10)
+			throw { code: 'wrong_secret', message: 'wrong passphrase or recovery code for this backup' };
+	};
 
 	setBackend(async <T>(cmd: string, args?: Record<string, unknown>): Promise<T> => {
 		const a = (args ?? {}) as Record<string, unknown>;
@@ -119,6 +150,31 @@ export function installMock(count: number): void {
 					});
 				}
 				return ok(200);
+			}
+			case 'backup_create': {
+				const path = String(a.path);
+				if (files.has(path)) throw { code: 'already_exists', message: `${path} already exists` };
+				await stream(['snapshot', 'seal', 'verify'], 48_000_000);
+				files.set(path, {
+					...header('x.sigilobak'),
+					key_mode: a.passphrase ? 'passphrase' : 'vault_keyslots',
+					created_at: new Date().toISOString()
+				});
+				return ok({ path, bytes: 48_000_000, payload_bytes: 47_900_000, snapshot_ms: 300, seal_ms: 400 });
+			}
+			case 'backup_info':
+				return ok(header(String(a.path)));
+			case 'backup_verify': {
+				const info = header(String(a.path));
+				secretOk(a);
+				await stream(['verify'], info.file_size);
+				return ok({ info, payload_bytes: info.file_size, integrity_ok: true });
+			}
+			case 'backup_restore': {
+				const info = header(String(a.path));
+				secretOk(a);
+				await stream(['verify', 'restore'], info.file_size);
+				return ok({ info, to: a.to, vault_locked: false });
 			}
 			default:
 				throw { code: 'internal', message: `mock: unknown command ${cmd}` };

@@ -1,4 +1,6 @@
 // Spanish dictionary: the reference shape for every other language (see Messages below).
+import type { BackupKeyMode } from '$lib/bindings/BackupKeyMode';
+import type { BackupStage } from '$lib/bindings/BackupStage';
 import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import type { StrengthHint, StrengthLevel } from '$lib/strength';
 import type { FieldProblem } from '$lib/validate';
@@ -32,7 +34,7 @@ export interface Messages {
 		optional: string;
 	};
 	nav: Record<Section, string> & { main: string; lock: string; lockTitle: string; vault: string };
-	soon: { title: string; body: Record<Exclude<Section, 'contacts' | 'settings'>, string> };
+	soon: { title: string; body: Record<Exclude<Section, 'contacts' | 'settings' | 'backups'>, string> };
 	unlock: {
 		titleUnlock: string;
 		titleCreate: string;
@@ -146,6 +148,79 @@ export interface Messages {
 		vault: string;
 		vaultPath: string;
 	};
+	backups: {
+		title: string;
+		nowTitle: string;
+		nowIntro: string;
+		file: string;
+		fileHelp: string;
+		ownPassphrase: string;
+		vaultKeyHelp: string;
+		passphrase: string;
+		confirm: string;
+		mismatch: string;
+		create: string;
+		creating: string;
+		created: string;
+		stage: Record<BackupStage, string>;
+		progressLabel: string;
+		rate: (mbs: string) => string;
+		verifyTitle: string;
+		verifyIntro: string;
+		secret: string;
+		secretHelp: string;
+		recoveryCode: string;
+		useRecoveryCode: string;
+		verify: string;
+		verifying: string;
+		verified: string;
+		restoreTitle: string;
+		restoreIntro: string;
+		restoreTo: string;
+		restoreToHelp: string;
+		replace: string;
+		replaceHelp: string;
+		review: string;
+		reviewing: string;
+		infoTitle: string;
+		infoCreated: string;
+		infoSize: string;
+		infoKey: string;
+		keyMode: Record<BackupKeyMode, string>;
+		warningNew: string;
+		warningReplace: string;
+		restore: string;
+		confirmTitle: string;
+		confirmBodyNew: (to: string) => string;
+		confirmBodyReplace: (to: string) => string;
+		confirmOk: string;
+		restoring: string;
+		restored: string;
+		restoredOpen: string;
+		openRestored: string;
+		autoTitle: string;
+		autoIntro: string;
+		autoFolder: string;
+		autoFolderHelp: string;
+		autoBeforeLock: string;
+		autoDaily: string;
+		autoKeepLast: string;
+		autoKeepMonthly: string;
+		autoKeepHelp: string;
+		autoKeepLastRange: string;
+		autoKeepMonthlyRange: string;
+		autoFolderRequired: string;
+		autoSave: string;
+		autoSaved: string;
+		lastTitle: string;
+		lastNone: string;
+		lastOk: (when: string) => string;
+		lastFailed: (when: string) => string;
+		fileRequired: string;
+		folderRequired: string;
+		secretRequired: string;
+		errors: Partial<Record<ErrorCode, string>>;
+	};
 	errors: Record<ErrorCode, string> & { ipc: string };
 }
 
@@ -189,8 +264,7 @@ export const es: Messages = {
 			deals: 'Aquí seguirás tus oportunidades por etapa, de posible cliente a cliente.',
 			tasks: 'Aquí verás las tareas de hoy y las vencidas.',
 			invoices: 'Aquí prepararás presupuestos y facturas, y anotarás cobros y gastos.',
-			privacy: 'Aquí gestionarás consentimientos, derechos de acceso y supresión.',
-			backups: 'Aquí harás y restaurarás copias de seguridad cifradas de la bóveda.'
+			privacy: 'Aquí gestionarás consentimientos, derechos de acceso y supresión.'
 		}
 	},
 	unlock: {
@@ -324,6 +398,100 @@ export const es: Messages = {
 		saved: 'Ajustes guardados',
 		vault: 'Bóveda abierta',
 		vaultPath: 'Carpeta'
+	},
+	backups: {
+		title: 'Copias de seguridad',
+		nowTitle: 'Hacer una copia ahora',
+		nowIntro:
+			'Un solo archivo cifrado con toda la bóveda. Puedes guardarlo donde quieras (un USB, una nube, el correo de tu gestoría): sin su frase nadie puede leerlo ni alterarlo.',
+		file: 'Archivo de la copia',
+		fileHelp: 'Escribe la ruta completa del archivo nuevo. No se sobrescribe ningún archivo existente.',
+		ownPassphrase: 'Proteger este archivo con otra frase de contraseña',
+		vaultKeyHelp: 'Si no eliges otra, lo abren la frase de contraseña y el código de recuperación actuales de la bóveda.',
+		passphrase: 'Frase de contraseña de la copia',
+		confirm: 'Repite la frase de la copia',
+		mismatch: 'Las dos frases no coinciden.',
+		create: 'Hacer la copia',
+		creating: 'Haciendo la copia…',
+		created: 'Copia guardada y comprobada.',
+		stage: {
+			snapshot: 'Tomando una instantánea de la bóveda',
+			seal: 'Cifrando',
+			verify: 'Comprobando',
+			restore: 'Restaurando'
+		},
+		progressLabel: 'Progreso',
+		rate: (mbs) => `${mbs} MB/s`,
+		verifyTitle: 'Comprobar una copia',
+		verifyIntro: 'Descifra y comprueba el archivo entero, y la base de datos que contiene, sin restaurar nada.',
+		secret: 'Frase de contraseña de la copia',
+		secretHelp: 'Para una copia automática, la frase de la bóveda (o su código de recuperación).',
+		recoveryCode: 'Código de recuperación de la bóveda',
+		useRecoveryCode: 'Usar el código de recuperación',
+		verify: 'Comprobar',
+		verifying: 'Comprobando…',
+		verified: 'La copia está completa y en buen estado.',
+		restoreTitle: 'Restaurar una copia',
+		restoreIntro:
+			'Crea la bóveda de la copia en una carpeta nueva, o sustituye una bóveda existente. Antes de escribir nada se comprueba el archivo entero.',
+		restoreTo: 'Carpeta de destino',
+		restoreToHelp: 'Una carpeta nueva o vacía. La bóveda restaurada se abre con la frase y el código que tenía al copiarla.',
+		replace: 'Sustituir la bóveda que haya en esa carpeta',
+		replaceHelp: 'Si es la bóveda abierta, se bloquea primero. La anterior se conserva hasta que la nueva abre bien.',
+		review: 'Revisar la copia…',
+		reviewing: 'Leyendo…',
+		infoTitle: 'La copia',
+		infoCreated: 'Creada',
+		infoSize: 'Tamaño',
+		infoKey: 'Se abre con',
+		keyMode: {
+			passphrase: 'su propia frase de contraseña',
+			vault_keyslots: 'la frase o el código de recuperación de la bóveda'
+		},
+		warningNew: 'Se creará una bóveda con los datos de la copia, tal como estaban al hacerla.',
+		warningReplace:
+			'Los datos actuales de esa bóveda se sustituirán por los de la copia. Lo que hayas cambiado después de la copia se perderá.',
+		restore: 'Restaurar',
+		confirmTitle: '¿Restaurar esta copia?',
+		confirmBodyNew: (to) => `Se creará una bóveda en ${to} con los datos de la copia.`,
+		confirmBodyReplace: (to) =>
+			`La bóveda de ${to} se sustituirá por la de la copia. Lo cambiado después de la copia se perderá.`,
+		confirmOk: 'Restaurar',
+		restoring: 'Restaurando…',
+		restored: 'Bóveda restaurada.',
+		restoredOpen: 'Para usarla, bloquea esta bóveda y abre la restaurada con su frase de contraseña.',
+		openRestored: 'Bloquear y abrir la restaurada',
+		autoTitle: 'Copias automáticas',
+		autoIntro:
+			'Sigilo guarda copias en una carpeta sin pedirte nada. Las abre la frase o el código de recuperación de la bóveda; la frase nunca queda en memoria.',
+		autoFolder: 'Carpeta de las copias automáticas',
+		autoFolderHelp: 'Mejor en otro disco o en una carpeta que se sincronice fuera de este equipo.',
+		autoBeforeLock: 'Al bloquear la bóveda',
+		autoDaily: 'Una vez al día mientras está abierta',
+		autoKeepLast: 'Conservar las últimas',
+		autoKeepMonthly: 'Y una por mes durante (meses)',
+		autoKeepHelp: 'Las copias más antiguas se borran solo después de que una nueva se haya comprobado.',
+		autoKeepLastRange: 'Un número entero entre 1 y 1000.',
+		autoKeepMonthlyRange: 'Un número entero entre 0 y 240.',
+		autoFolderRequired: 'Indica la carpeta para activar las copias automáticas.',
+		autoSave: 'Guardar',
+		autoSaved: 'Ajustes de copias guardados',
+		lastTitle: 'Última copia automática',
+		lastNone: 'Todavía no se ha hecho ninguna.',
+		lastOk: (when) => `Correcta, ${when}.`,
+		lastFailed: (when) => `Falló, ${when}. Las copias anteriores siguen intactas.`,
+		fileRequired: 'Indica la ruta del archivo.',
+		folderRequired: 'Indica la carpeta de destino.',
+		secretRequired: 'Escribe la frase de contraseña.',
+		errors: {
+			wrong_secret: 'La frase o el código no abren esta copia.',
+			damaged: 'El archivo está dañado, se ha alterado o no es una copia de Sigilo.',
+			already_exists: 'Ya hay un archivo o una carpeta con datos ahí. No se ha sobrescrito nada.',
+			not_found: 'No hay ningún archivo ahí.',
+			busy: 'La bóveda de destino está abierta en otra ventana o programa. Ciérrala y vuelve a intentarlo.',
+			io: 'No se pudo leer o escribir en el disco (¿está lleno o sin permiso?). No ha quedado nada a medias.',
+			invalid_input: 'Revisa los datos: la ruta debe ser completa y la frase, de al menos 10 caracteres.'
+		}
 	},
 	errors: {
 		invalid_input: 'Algún dato no es válido.',

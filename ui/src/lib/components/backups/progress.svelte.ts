@@ -1,0 +1,28 @@
+// One long backup task's progress: subscribes to backup-progress while the task runs and keeps the last view.
+import { onBackupProgress, type UiError } from '$lib/api';
+import { ProgressMeter, type ProgressView } from '$lib/backup';
+import type { Messages } from '$lib/i18n/index.svelte';
+
+export class TaskRun {
+	view = $state<ProgressView | null>(null);
+	running = $state(false);
+
+	/** Runs `work`, feeding its progress events into `view`; the last view stays after it ends. */
+	async run<T>(work: () => Promise<T>): Promise<T> {
+		const meter = new ProgressMeter();
+		this.view = null;
+		this.running = true;
+		const stop = await onBackupProgress((p) => (this.view = meter.update(p, performance.now())));
+		try {
+			return await work();
+		} finally {
+			stop();
+			this.running = false;
+		}
+	}
+}
+
+/** The message for a failed backup task: the backup screen's own words for the code, else the general ones. */
+export function backupErrorText(m: Messages, e: UiError): string {
+	return (e.code !== 'ipc' ? m.backups.errors[e.code] : undefined) ?? m.errors[e.code];
+}
