@@ -62,7 +62,12 @@ fn throttled(progress: &mut dyn FnMut(BackupProgress)) -> impl FnMut(backup::Pro
     move |p: backup::Progress| {
         let report = BackupProgress {
             stage: stage(p.stage),
-            done: p.done_bytes,
+            // Never past the total, whatever the stage reports (a bar past 100 % helps nobody).
+            done: if p.total_bytes > 0 {
+                p.done_bytes.min(p.total_bytes)
+            } else {
+                p.done_bytes
+            },
             total: p.total_bytes,
         };
         let now = Instant::now();
