@@ -624,3 +624,106 @@ fn lock_exclusive(dir: &Path) -> Result<File, BackupError> {
         Err(fs::TryLockError::Error(e)) => Err(e.into()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+    use sigilo_vault::{Migrations, Secret};
+
+    const SCHEMA: &[Migrations] = &[Migrations {
+        domain: "t",
+        steps: &["CREATE TABLE t (x BLOB)"],
+    }];
+
+    /// A disk that fills up after `room` bytes (or whose fsync fails).
+    struct FullDisk {
+        inner: File,
+        room: usize,
+        fail_sync: bool,
+    }
+
+    impl Write for FullDisk {
+        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::new(
+                    io::ErrorKind::StorageFull,
+                    "no space left on device",
+                ));
+            }
+            let n = self.inner.write(&b[..b.len().min(self.room)])?;
+            self.room -= n;
+            Ok(n)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.inner.flush()
+        }
+    }
+
+    impl Sink for FullDisk {
+        fn sync(&mut self) -> io::Result<()> {
+            if self.fail_sync {
+                return Err(io::Error::other("fsync failed"));
+            }
+            self.inner.sync_all()
+        }
+    }
+
+    #[test]
+    fn a_full_disk_or_failed_fsync_leaves_no_partial_file_anywhere() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("vault");
+        let pw = Secret::new("pw".to_owned());
+        let (v, _) =
+            Vault::create_with_kdf(&dir, &pw, SCHEMA, KdfParams::insecure_fast_for_tests())
+                .unwrap();
+        v.conn()
+            .execute("INSERT INTO t VALUES (randomblob(50000))", [])
+            .unwrap();
+        let vault_files = fs::read_dir(&dir).unwrap().count();
+        let opts = SealOptions {
+            kdf: KdfParams::insecure_fast_for_tests(),
+            chunk_size: MIN_CHUNK_SIZE,
+        };
+        let out = tmp.path().join("b.sigilobak");
+        for (room, fail_sync) in [
+            (0, false),
+            (10, false),
+            (150, false),
+            (5000, false),
+            (40_000, false),
+            (usize::MAX, true),
+        ] {
+            for protection in [Protection::Passphrase(&pw), Protection::VaultKey] {
+                let r = create_impl(&v, &out, protection, opts, &mut |_| {}, &mut |f| {
+                    Box::new(FullDisk {
+                        inner: f,
+                        room,
+                        fail_sync,
+                    })
+                });
+                match r {
+                    Err(BackupError::Io(_)) => {}
+                    other => panic!("room {room}: {other:?}"),
+                }
+                let left: Vec<_> = fs::read_dir(tmp.path())
+                    .unwrap()
+                    .map(|e| e.unwrap().file_name())
+                    .collect();
+                assert_eq!(left, vec![OsString::from("vault")], "room {room}");
+                assert_eq!(fs::read_dir(&dir).unwrap().count(), vault_files);
+            }
+        }
+        // The same call with a healthy disk succeeds.
+        create_impl(
+            &v,
+            &out,
+            Protection::VaultKey,
+            opts,
+            &mut |_| {},
+            &mut |f| Box::new(f),
+        )
+        .unwrap();
+        assert!(out.is_file());
+    }
+}
