@@ -53,6 +53,9 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         work_dir: Option<PathBuf>,
     },
+    /// Encrypted backup files: create, verify, restore, inspect.
+    #[command(subcommand)]
+    Backup(BackupCmd),
     /// Search everything searchable.
     Search {
         query: String,
@@ -82,6 +85,36 @@ enum VaultCmd {
     RawKey,
     /// Check the integrity of the database and the keyslots.
     Check {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum BackupCmd {
+    /// Write an encrypted backup of the vault (passphrase from SIGILO_BACKUP_PASSPHRASE, else the vault's own).
+    Create {
+        /// The backup file (default: sigilo-<vault>-<date>.sigilobak in the current folder).
+        #[arg(short = 'o', long = "out", value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Decrypt and check a backup file without restoring it.
+    Verify {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore a backup into a new folder, or over an existing vault with --replace.
+    Restore {
+        file: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        to: PathBuf,
+        #[arg(long)]
+        replace: bool,
+    },
+    /// The header of a backup file (no secret needed).
+    Info {
+        file: PathBuf,
         #[arg(long)]
         json: bool,
     },
@@ -143,6 +176,11 @@ enum ContactCmd {
 fn open(dir: &std::path::Path) -> Result<Session, ApiError> {
     let (secret, kind) = secrets::unlock_secret()?;
     Session::open(dir, &secret, kind)
+}
+
+/// A path as the API wants it: absolute (relative paths are taken from the current folder).
+fn absolute(path: &std::path::Path) -> Result<PathBuf, ApiError> {
+    std::path::absolute(path).map_err(|e| ApiError::invalid(format!("{}: {e}", path.display())))
 }
 
 pub fn run(args: Args) -> Result<(), ApiError> {
@@ -256,6 +294,58 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                 .map_err(|e| ApiError::new(sigilo_api::ErrorCode::Internal, e.to_string()))?;
             bar.finish();
             output::bench(&report, out.as_deref())?;
+        }
+        Command::Backup(BackupCmd::Create { out }) => {
+            let (secret, kind) = secrets::unlock_secret()?;
+            let mut session = Session::open(&dir, &secret, kind)?;
+            // The backup's own passphrase, else the vault passphrase in use; unlocked with the recovery code and
+            // no backup passphrase, the file is sealed under the vault's keys (its passphrase or code open it).
+            let backup_pass = secrets::backup_passphrase().or(match kind {
+                sigilo_api::UnlockKind::Passphrase => Some(secret),
+                sigilo_api::UnlockKind::RecoveryCode => None,
+            });
+            let out = match out {
+                Some(path) => absolute(&path)?,
+                None => absolute(std::path::Path::new(
+                    &sigilo_api::generations::generation_name(time::OffsetDateTime::now_utc()),
+                ))?,
+            };
+            let mut bar = output::ProgressLine::new();
+            let result = session.backup_create(&out, backup_pass.as_ref(), &mut |p| {
+                bar.show(output::stage_name(p.stage), p.done, p.total)
+            })?;
+            bar.finish();
+            println!("{}", result.path);
+        }
+        Command::Backup(BackupCmd::Verify { file, json }) => {
+            let (secret, kind) = secrets::backup_secret()?;
+            let mut bar = output::ProgressLine::new();
+            let report = sigilo_api::backup_verify(&absolute(&file)?, &secret, kind, &mut |p| {
+                bar.show(output::stage_name(p.stage), p.done, p.total)
+            })?;
+            bar.finish();
+            output::verify_report(&report, json);
+        }
+        Command::Backup(BackupCmd::Restore { file, to, replace }) => {
+            let (secret, kind) = secrets::backup_secret()?;
+            let mut bar = output::ProgressLine::new();
+            let report = sigilo_api::backup_restore(
+                &absolute(&file)?,
+                &secret,
+                kind,
+                &absolute(&to)?,
+                replace,
+                &mut |p| bar.show(output::stage_name(p.stage), p.done, p.total),
+            )?;
+            bar.finish();
+            eprintln!(
+                "Restored the backup of {} into {}.",
+                report.info.created_at, report.to
+            );
+            println!("{}", report.to);
+        }
+        Command::Backup(BackupCmd::Info { file, json }) => {
+            output::backup_info(&sigilo_api::backup_info(&absolute(&file)?)?, json)
         }
         Command::Search { query, limit, json } => {
             let hits = open(&dir)?.search(&query, limit)?;

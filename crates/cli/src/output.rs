@@ -213,3 +213,46 @@ pub fn search_hits(hits: &[SearchHit]) {
         );
     }
 }
+
+/// A backup stage in words, for the progress line.
+pub fn stage_name(stage: sigilo_api::BackupStage) -> &'static str {
+    match stage {
+        sigilo_api::BackupStage::Snapshot => "snapshot",
+        sigilo_api::BackupStage::Seal => "sealing",
+        sigilo_api::BackupStage::Verify => "verifying",
+        sigilo_api::BackupStage::Restore => "restoring",
+    }
+}
+
+pub fn backup_info(info: &sigilo_api::BackupInfo, json: bool) {
+    if json {
+        return print_json(info);
+    }
+    let mode = match info.key_mode {
+        sigilo_api::BackupKeyMode::Passphrase => "its own passphrase",
+        sigilo_api::BackupKeyMode::VaultKeyslots => "the vault's passphrase or recovery code",
+    };
+    println!("format version  {}", info.format_version);
+    println!("created         {}", info.created_at);
+    println!("vault id        {}", info.vault_id);
+    println!("schema version  {}", info.schema_version);
+    println!("opens with      {mode}");
+    if let Some(kdf) = &info.kdf {
+        println!(
+            "kdf             argon2id m={} KiB t={} p={}",
+            kdf.m_cost_kib, kdf.t_cost, kdf.p_cost
+        );
+    }
+    println!("size            {} bytes", info.file_size);
+}
+
+pub fn verify_report(report: &sigilo_api::VerifyReport, json: bool) {
+    if json {
+        return print_json(report);
+    }
+    println!("ok");
+    eprintln!(
+        "Every chunk authenticated and the database passed its integrity check (backup of {}, {} bytes inside).",
+        report.info.created_at, report.payload_bytes
+    );
+}

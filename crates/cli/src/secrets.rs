@@ -40,3 +40,23 @@ pub fn new_passphrase(env_name: &str) -> Result<SecretString, ApiError> {
     }
     Ok(first)
 }
+
+/// A backup's own passphrase for `backup create`, if one is set: `SIGILO_BACKUP_PASSPHRASE`.
+pub fn backup_passphrase() -> Option<SecretString> {
+    env_secret("SIGILO_BACKUP_PASSPHRASE")
+}
+
+/// What opens a backup file (verify, restore): `SIGILO_BACKUP_PASSPHRASE`, else the vault's `SIGILO_PASSPHRASE`
+/// or `SIGILO_RECOVERY_CODE` (automatic backups open with the vault's secrets), else a prompt.
+pub fn backup_secret() -> Result<(SecretString, UnlockKind), ApiError> {
+    if let Some(s) = env_secret("SIGILO_BACKUP_PASSPHRASE") {
+        return Ok((s, UnlockKind::Passphrase));
+    }
+    if let Some(s) = env_secret("SIGILO_PASSPHRASE") {
+        return Ok((s, UnlockKind::Passphrase));
+    }
+    if let Some(s) = env_secret("SIGILO_RECOVERY_CODE") {
+        return Ok((s, UnlockKind::RecoveryCode));
+    }
+    Ok((prompt("Backup passphrase: ")?, UnlockKind::Passphrase))
+}
