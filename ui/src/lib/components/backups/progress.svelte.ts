@@ -6,15 +6,23 @@ import type { Messages } from '$lib/i18n/index.svelte';
 export class TaskRun {
 	view = $state<ProgressView | null>(null);
 	running = $state(false);
+	/** The task succeeded: the bar shows its last stage complete (a last event may trail the command's answer). */
+	done = $state(false);
 
 	/** Runs `work`, feeding its progress events into `view`; the last view stays after it ends. */
 	async run<T>(work: () => Promise<T>): Promise<T> {
 		const meter = new ProgressMeter();
 		this.view = null;
+		this.done = false;
 		this.running = true;
 		const stop = await onBackupProgress((p) => (this.view = meter.update(p, performance.now())));
 		try {
-			return await work();
+			const out = await work();
+			this.done = true;
+			// Events update `view` behind TypeScript's back: read it afresh.
+			const last = this.view as ProgressView | null;
+			if (last) this.view = { ...last, done: last.total, percent: last.total > 0 ? 100 : null };
+			return out;
 		} finally {
 			stop();
 			this.running = false;
