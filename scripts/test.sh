@@ -47,4 +47,4 @@ sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
   /^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
   /^ *Tests +[0-9]+ passed/ { p += $2 }
   /^ *Tests +[0-9]+ failed/ { f += $2 }
-  END { printf "\nAll checks passed.\nsummary: %d passed, %d failed\n", p, f }
+  END { printf "\nAll checks passed.\nsummary: %d passed, %d failed\n", p, f }'
