@@ -1,12 +1,17 @@
-//! Contacts (people): validation, storage with their emails and phones, keyset paging and windows for lists.
+//! Contacts (people): validation, storage with their labelled emails, phones and addresses, profile fields
+//! (job title, birthday, source), the company link and its history, keyset paging, filters and windows.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
+use crate::fields::{self, FieldFilter};
+use crate::paging;
+pub use crate::paging::Page;
 use crate::search::{self, IndexEntry};
+use crate::tags::Entity;
 use crate::text::{fold, phone_digits};
-use crate::{CrmError, Kind, Result, now_iso};
+use crate::valid::{self, Address, Labelled};
+use crate::{CrmError, RecordKind, Result, now_iso};
 
 /// Longest accepted name, company and email, in characters.
 pub const MAX_SHORT_TEXT: usize = 200;
@@ -15,7 +20,7 @@ pub const MAX_NOTES: usize = 100_000;
 /// Most emails or phones one contact may hold.
 pub const MAX_MULTI: usize = 20;
 /// Largest page a list hands out at once.
-pub const MAX_PAGE: u32 = 500;
+pub const MAX_PAGE: u32 = paging::MAX_PAGE;
 
 /// What a user supplies for a contact, before validation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -48,13 +53,6 @@ pub struct ContactRow {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub company: Option<String>,
-}
-
-/// A page of a list in keyset order, with the cursor that continues it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub next_cursor: Option<String>,
 }
 
 /// Trims, checks and normalises a contact's fields. Empty optional text becomes `None`; blank emails and
@@ -187,7 +185,7 @@ pub fn insert(conn: &Connection, input: NewContact) -> Result<i64> {
     .execute(params![c.name, fold(&c.name), c.company, c.emails.first(), c.phones.first(), c.notes, now])?;
     let id = conn.last_insert_rowid();
     write_children(conn, id, &c)?;
-    index(conn, id, &c)?;
+    reindex(conn, id)?;
     Ok(id)
 }
 
@@ -212,12 +210,24 @@ pub fn update(conn: &Connection, id: i64, input: NewContact) -> Result<()> {
     if changed == 0 {
         return Err(not_found(id));
     }
-    conn.prepare_cached("DELETE FROM contact_email WHERE contact_id = ?1")?
-        .execute([id])?;
-    conn.prepare_cached("DELETE FROM contact_phone WHERE contact_id = ?1")?
-        .execute([id])?;
-    write_children(conn, id, &c)?;
-    index(conn, id, &c)
+    // Values that stay keep the labels they had.
+    let old = read_labelled(conn, id)?;
+    let relabel = |values: &[String], old: &[Labelled]| -> Vec<Labelled> {
+        values
+            .iter()
+            .map(|v| Labelled {
+                label: old
+                    .iter()
+                    .find(|o| &o.value == v)
+                    .and_then(|o| o.label.clone()),
+                value: v.clone(),
+            })
+            .collect()
+    };
+    let emails = relabel(&c.emails, &old.0);
+    let phones = relabel(&c.phones, &old.1);
+    write_labelled(conn, id, &emails, &phones)?;
+    reindex(conn, id)
 }
 
 /// Deletes a contact, its emails and phones, and its search entry.
@@ -228,47 +238,94 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     if changed == 0 {
         return Err(not_found(id));
     }
-    search::remove(conn, Kind::Contact, id)
+    search::remove(conn, RecordKind::Contact, id)
 }
 
 fn write_children(conn: &Connection, id: i64, c: &NewContact) -> Result<()> {
+    let unlabelled = |v: &[String]| -> Vec<Labelled> {
+        v.iter()
+            .map(|value| Labelled {
+                label: None,
+                value: value.clone(),
+            })
+            .collect()
+    };
+    write_labelled(conn, id, &unlabelled(&c.emails), &unlabelled(&c.phones))
+}
+
+/// Replaces a contact's emails and phones.
+fn write_labelled(
+    conn: &Connection,
+    id: i64,
+    emails: &[Labelled],
+    phones: &[Labelled],
+) -> Result<()> {
+    conn.prepare_cached("DELETE FROM contact_email WHERE contact_id = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("DELETE FROM contact_phone WHERE contact_id = ?1")?
+        .execute([id])?;
     let mut email = conn.prepare_cached(
-        "INSERT INTO contact_email (contact_id, position, email) VALUES (?1, ?2, ?3)",
+        "INSERT INTO contact_email (contact_id, position, label, email) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for (pos, e) in c.emails.iter().enumerate() {
-        email.execute(params![id, pos as i64, e])?;
+    for (pos, e) in emails.iter().enumerate() {
+        email.execute(params![id, pos as i64, e.label, e.value])?;
     }
     let mut phone = conn.prepare_cached(
-        "INSERT INTO contact_phone (contact_id, position, phone) VALUES (?1, ?2, ?3)",
+        "INSERT INTO contact_phone (contact_id, position, label, phone) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for (pos, p) in c.phones.iter().enumerate() {
-        phone.execute(params![id, pos as i64, p])?;
+    for (pos, p) in phones.iter().enumerate() {
+        phone.execute(params![id, pos as i64, p.label, p.value])?;
     }
     Ok(())
 }
 
-fn index(conn: &Connection, id: i64, c: &NewContact) -> Result<()> {
-    let mut body: Vec<&str> = Vec::new();
-    body.extend(c.emails.iter().map(String::as_str));
-    // Each phone's digits as one run, and its last nine digits (the national number in most of Europe), so a
-    // number is found with or without its country code ("612345678" finds "+34 612 345 678").
-    let digits: Vec<String> = c
-        .phones
-        .iter()
-        .map(|p| phone_digits(p))
-        .flat_map(|d| {
-            let national = (d.len() > 9).then(|| d[d.len() - 9..].to_owned());
-            std::iter::once(d).chain(national)
+fn read_labelled(conn: &Connection, id: i64) -> Result<(Vec<Labelled>, Vec<Labelled>)> {
+    let read = |r: &rusqlite::Row<'_>| {
+        Ok(Labelled {
+            label: r.get(0)?,
+            value: r.get(1)?,
         })
-        .collect();
-    body.extend(c.phones.iter().map(String::as_str));
-    body.extend(digits.iter().map(String::as_str));
-    body.extend(c.company.as_deref());
-    body.extend(c.notes.as_deref());
+    };
+    let emails = conn
+        .prepare_cached(
+            "SELECT label, email FROM contact_email WHERE contact_id = ?1 ORDER BY position",
+        )?
+        .query_map([id], read)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let phones = conn
+        .prepare_cached(
+            "SELECT label, phone FROM contact_phone WHERE contact_id = ?1 ORDER BY position",
+        )?
+        .query_map([id], read)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok((emails, phones))
+}
+
+/// Rewrites a contact's search entry from what is stored: name; emails, phones (as typed, as one run of digits
+/// and as their last nine digits, the national number in most of Europe, so a number is found with or without
+/// its country code), company, job title, addresses, source detail, notes, tags and custom text fields.
+pub(crate) fn reindex(conn: &Connection, id: i64) -> Result<()> {
+    let c = get_full(conn, id)?;
+    let mut body: Vec<String> = Vec::new();
+    body.extend(c.emails.iter().map(|e| e.value.clone()));
+    body.extend(c.phones.iter().map(|p| p.value.clone()));
+    for p in &c.phones {
+        let d = phone_digits(&p.value);
+        if d.len() > 9 {
+            body.push(d[d.len() - 9..].to_owned());
+        }
+        body.push(d);
+    }
+    body.extend(c.company.clone());
+    body.extend(c.job_title.clone());
+    body.extend(c.addresses.iter().map(Address::one_line));
+    body.extend(c.source_detail.clone());
+    body.extend(c.notes.clone());
+    body.extend(crate::tags::index_text(conn, RecordKind::Contact, id)?);
     search::put(
         conn,
         &IndexEntry {
-            kind: Kind::Contact,
+            kind: RecordKind::Contact,
             id,
             title: &c.name,
             body: &body.join("\n"),
@@ -354,35 +411,7 @@ pub fn count(conn: &Connection) -> Result<u32> {
 /// A page of contacts in name order (folded name, then id), continuing after `cursor`. The cursor is opaque to
 /// callers; it encodes the last row's sort key and id, so paging never scans what came before.
 pub fn list(conn: &Connection, limit: u32, cursor: Option<&str>) -> Result<Page<ContactRow>> {
-    let limit = limit.clamp(1, MAX_PAGE);
-    let after = cursor.map(decode_cursor).transpose()?;
-    let fetched: Vec<(ContactRow, String)> = match &after {
-        None => conn
-            .prepare_cached(&format!(
-                "SELECT {ROW_COLUMNS} FROM contact c INDEXED BY contact_list ORDER BY c.sort_key, c.id LIMIT ?1"
-            ))?
-            .query_map([i64::from(limit) + 1], read_row)?
-            .collect::<rusqlite::Result<_>>()?,
-        Some((key, id)) => conn
-            .prepare_cached(&format!(
-                "SELECT {ROW_COLUMNS} FROM contact c INDEXED BY contact_list WHERE (c.sort_key, c.id) > (?1, ?2) \
-                 ORDER BY c.sort_key, c.id LIMIT ?3"
-            ))?
-            .query_map(params![key, id, i64::from(limit) + 1], read_row)?
-            .collect::<rusqlite::Result<_>>()?,
-    };
-    let more = fetched.len() > limit as usize;
-    let mut items: Vec<(ContactRow, String)> = fetched;
-    items.truncate(limit as usize);
-    let next_cursor = if more {
-        items.last().map(|(row, key)| encode_cursor(key, row.id))
-    } else {
-        None
-    };
-    Ok(Page {
-        items: items.into_iter().map(|(row, _)| row).collect(),
-        next_cursor,
-    })
+    list_filtered(conn, &ContactFilter::default(), limit, cursor)
 }
 
 /// Rows `offset .. offset + limit` of the name-ordered list, for a virtual list that can jump anywhere.
@@ -409,16 +438,490 @@ pub fn window(conn: &Connection, offset: u32, limit: u32) -> Result<Vec<ContactR
     Ok(rows)
 }
 
-fn encode_cursor(sort_key: &str, id: i64) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{id}\u{0}{sort_key}"))
+// ----- the grown contact: labelled values, addresses, profile, company link -----
+
+/// How a contact's data was obtained (recorded for the "what we hold about you" export).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Form,
+    Event,
+    Import,
+    Referral,
+    Other,
 }
 
-fn decode_cursor(cursor: &str) -> Result<(String, i64)> {
-    let bytes = URL_SAFE_NO_PAD
-        .decode(cursor)
-        .map_err(|_| CrmError::BadCursor)?;
-    let text = String::from_utf8(bytes).map_err(|_| CrmError::BadCursor)?;
-    let (id, key) = text.split_once('\u{0}').ok_or(CrmError::BadCursor)?;
-    let id = id.parse().map_err(|_| CrmError::BadCursor)?;
-    Ok((key.to_owned(), id))
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Form => "form",
+            Source::Event => "event",
+            Source::Import => "import",
+            Source::Referral => "referral",
+            Source::Other => "other",
+        }
+    }
+
+    /// Parses a stored or typed source name (`form`, `event`, `import`, `referral`, `other`).
+    pub fn parse(s: &str) -> Result<Source> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "form" => Ok(Source::Form),
+            "event" => Ok(Source::Event),
+            "import" => Ok(Source::Import),
+            "referral" => Ok(Source::Referral),
+            "other" => Ok(Source::Other),
+            _ => Err(CrmError::invalid(
+                "source",
+                format!("\"{s}\" is not one of form, event, import, referral, other"),
+            )),
+        }
+    }
+}
+
+/// Everything a user supplies for a contact in the full form, before validation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContactDraft {
+    pub name: String,
+    pub emails: Vec<Labelled>,
+    pub phones: Vec<Labelled>,
+    pub addresses: Vec<Address>,
+    pub job_title: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub birthday: Option<String>,
+    pub source: Option<Source>,
+    /// Free text about the source: the form's name, the event, the file, who referred them.
+    pub source_detail: Option<String>,
+    /// The company's name as free text, for a contact not linked to a company record (a linked contact shows
+    /// its company's name; see [`link_company`]).
+    pub company: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// A stored contact with every field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactFull {
+    pub id: i64,
+    pub name: String,
+    pub emails: Vec<Labelled>,
+    pub phones: Vec<Labelled>,
+    pub addresses: Vec<Address>,
+    pub job_title: Option<String>,
+    pub birthday: Option<String>,
+    pub source: Option<Source>,
+    pub source_detail: Option<String>,
+    pub company: Option<String>,
+    /// The company record the contact works at now, if linked.
+    pub company_id: Option<i64>,
+    pub notes: Option<String>,
+    /// When the newest interaction with this contact happened (UTC, ISO 8601), if any.
+    pub last_interaction_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Checks and normalises a full contact form. Every error names the field it concerns.
+pub fn validate_draft(d: ContactDraft) -> Result<ContactDraft> {
+    let base = validate(NewContact {
+        name: d.name,
+        emails: Vec::new(),
+        phones: Vec::new(),
+        company: d.company,
+        notes: d.notes,
+    })?;
+    Ok(ContactDraft {
+        name: base.name,
+        emails: valid::labelled_list(d.emails, "emails", check_email)?,
+        phones: valid::labelled_list(d.phones, "phones", check_phone)?,
+        addresses: valid::addresses(d.addresses)?,
+        job_title: valid::optional(d.job_title, "job_title", MAX_SHORT_TEXT)?,
+        birthday: valid::optional_date(d.birthday, "birthday")?,
+        source: d.source,
+        source_detail: valid::optional(d.source_detail, "source_detail", MAX_SHORT_TEXT)?,
+        company: base.company,
+        notes: base.notes,
+    })
+}
+
+/// Inserts a contact from the full form; returns its id.
+pub fn insert_draft(conn: &Connection, draft: ContactDraft) -> Result<i64> {
+    let d = validate_draft(draft)?;
+    let now = now_iso();
+    conn.prepare_cached(
+        "INSERT INTO contact (name, sort_key, company, email, phone, notes, job_title, birthday, source, \
+         source_detail, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+    )?
+    .execute(params![
+        d.name,
+        fold(&d.name),
+        d.company,
+        d.emails.first().map(|e| &e.value),
+        d.phones.first().map(|p| &p.value),
+        d.notes,
+        d.job_title,
+        d.birthday,
+        d.source.map(Source::as_str),
+        d.source_detail,
+        now
+    ])?;
+    let id = conn.last_insert_rowid();
+    write_labelled(conn, id, &d.emails, &d.phones)?;
+    write_addresses(conn, id, &d.addresses)?;
+    reindex(conn, id)?;
+    Ok(id)
+}
+
+/// Replaces every field of the full form. The company link and its history are not touched (see
+/// [`link_company`]); for a linked contact the company name stays the linked company's.
+pub fn update_draft(conn: &Connection, id: i64, draft: ContactDraft) -> Result<()> {
+    let d = validate_draft(draft)?;
+    let changed = conn
+        .prepare_cached(
+            "UPDATE contact SET name = ?2, sort_key = ?3, \
+             company = CASE WHEN company_id IS NULL THEN ?4 ELSE company END, \
+             email = ?5, phone = ?6, notes = ?7, job_title = ?8, birthday = ?9, source = ?10, \
+             source_detail = ?11, updated_at = ?12 WHERE id = ?1",
+        )?
+        .execute(params![
+            id,
+            d.name,
+            fold(&d.name),
+            d.company,
+            d.emails.first().map(|e| &e.value),
+            d.phones.first().map(|p| &p.value),
+            d.notes,
+            d.job_title,
+            d.birthday,
+            d.source.map(Source::as_str),
+            d.source_detail,
+            now_iso()
+        ])?;
+    if changed == 0 {
+        return Err(not_found(id));
+    }
+    write_labelled(conn, id, &d.emails, &d.phones)?;
+    write_addresses(conn, id, &d.addresses)?;
+    reindex(conn, id)
+}
+
+fn write_addresses(conn: &Connection, id: i64, addresses: &[Address]) -> Result<()> {
+    conn.prepare_cached("DELETE FROM contact_address WHERE contact_id = ?1")?
+        .execute([id])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO contact_address (contact_id, position, label, street, postal_code, city, region, country) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (pos, a) in addresses.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            pos as i64,
+            a.label,
+            a.street,
+            a.postal_code,
+            a.city,
+            a.region,
+            a.country
+        ])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn read_address(r: &rusqlite::Row<'_>) -> rusqlite::Result<Address> {
+    Ok(Address {
+        label: r.get(0)?,
+        street: r.get(1)?,
+        postal_code: r.get(2)?,
+        city: r.get(3)?,
+        region: r.get(4)?,
+        country: r.get(5)?,
+    })
+}
+
+/// One contact with every field.
+pub fn get_full(conn: &Connection, id: i64) -> Result<ContactFull> {
+    let row = conn
+        .prepare_cached(
+            "SELECT name, job_title, birthday, source, source_detail, company, company_id, notes, \
+             last_interaction_at, created_at, updated_at FROM contact WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(ContactFull {
+                id,
+                name: r.get(0)?,
+                emails: Vec::new(),
+                phones: Vec::new(),
+                addresses: Vec::new(),
+                job_title: r.get(1)?,
+                birthday: r.get(2)?,
+                source: r
+                    .get::<_, Option<String>>(3)?
+                    .and_then(|s| Source::parse(&s).ok()),
+                source_detail: r.get(4)?,
+                company: r.get(5)?,
+                company_id: r.get(6)?,
+                notes: r.get(7)?,
+                last_interaction_at: r.get(8)?,
+                created_at: r.get(9)?,
+                updated_at: r.get(10)?,
+            })
+        })
+        .optional()?;
+    let Some(mut c) = row else {
+        return Err(not_found(id));
+    };
+    (c.emails, c.phones) = read_labelled(conn, id)?;
+    c.addresses = conn
+        .prepare_cached(
+            "SELECT label, street, postal_code, city, region, country FROM contact_address \
+             WHERE contact_id = ?1 ORDER BY position",
+        )?
+        .query_map([id], read_address)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(c)
+}
+
+/// One period of a contact's company history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Employment {
+    pub id: i64,
+    /// `None` once the company record was deleted; the name stays.
+    pub company_id: Option<i64>,
+    pub company_name: String,
+    pub job_title: Option<String>,
+    pub from_date: Option<String>,
+    /// `None` for the current link.
+    pub to_date: Option<String>,
+}
+
+/// Moves a contact to `company_id` (or to no company with `None`) on the date `on` (`YYYY-MM-DD`). The open
+/// period, if any, is closed on that date and a new one opened, so the history keeps where the person worked
+/// and when. The contact's company name and job title follow the link. Linking to the current company again
+/// changes nothing.
+pub fn link_company(
+    conn: &Connection,
+    contact_id: i64,
+    company_id: Option<i64>,
+    on: &str,
+    job_title: Option<String>,
+) -> Result<()> {
+    let on = valid::format_date(valid::date(on, "from_date")?);
+    let job_title = valid::optional(job_title, "job_title", MAX_SHORT_TEXT)?;
+    let current: Option<Option<i64>> = conn
+        .prepare_cached("SELECT company_id FROM contact WHERE id = ?1")?
+        .query_row([contact_id], |r| r.get(0))
+        .optional()?;
+    let Some(current) = current else {
+        return Err(not_found(contact_id));
+    };
+    if current == company_id && company_id.is_some() {
+        return Ok(());
+    }
+    let name: Option<String> = match company_id {
+        None => None,
+        Some(cid) => Some(
+            conn.prepare_cached("SELECT name FROM company WHERE id = ?1")?
+                .query_row([cid], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| CrmError::NotFound {
+                    kind: "company",
+                    id: cid.to_string(),
+                })?,
+        ),
+    };
+    let open_from: Option<Option<String>> = conn
+        .prepare_cached(
+            "SELECT from_date FROM contact_company WHERE contact_id = ?1 AND to_date IS NULL",
+        )?
+        .query_row([contact_id], |r| r.get(0))
+        .optional()?;
+    if let Some(Some(from)) = &open_from
+        && from.as_str() > on.as_str()
+    {
+        return Err(CrmError::invalid(
+            "from_date",
+            format!("the current company link starts on {from}, after {on}"),
+        ));
+    }
+    conn.prepare_cached(
+        "UPDATE contact_company SET to_date = ?2 WHERE contact_id = ?1 AND to_date IS NULL",
+    )?
+    .execute(params![contact_id, on])?;
+    if let (Some(cid), Some(name)) = (company_id, &name) {
+        conn.prepare_cached(
+            "INSERT INTO contact_company (contact_id, company_id, company_name, job_title, from_date) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![contact_id, cid, name, job_title, on])?;
+    }
+    conn.prepare_cached(
+        "UPDATE contact SET company_id = ?2, company = ?3, \
+         job_title = coalesce(?4, CASE WHEN ?2 IS NULL THEN job_title ELSE NULL END), updated_at = ?5 \
+         WHERE id = ?1",
+    )?
+    .execute(params![contact_id, company_id, name, job_title, now_iso()])?;
+    reindex(conn, contact_id)
+}
+
+/// A contact's company history, oldest first.
+pub fn company_history(conn: &Connection, contact_id: i64) -> Result<Vec<Employment>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, company_id, company_name, job_title, from_date, to_date FROM contact_company \
+             WHERE contact_id = ?1 ORDER BY id",
+        )?
+        .query_map([contact_id], |r| {
+            Ok(Employment {
+                id: r.get(0)?,
+                company_id: r.get(1)?,
+                company_name: r.get(2)?,
+                job_title: r.get(3)?,
+                from_date: r.get(4)?,
+                to_date: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+// ----- filtered lists -----
+
+/// Filters for the name-ordered contact list; every filter set must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContactFilter {
+    /// Only contacts working at this company now.
+    pub company_id: Option<i64>,
+    /// Only contacts last contacted before this date-time (ISO 8601; never-contacted contacts count as before).
+    pub last_contacted_before: Option<String>,
+    /// Only contacts last contacted at or after this date-time (ISO 8601).
+    pub last_contacted_after: Option<String>,
+    /// Only contacts carrying this tag.
+    pub tag_id: Option<i64>,
+    /// Only contacts whose custom field holds this value.
+    pub field: Option<FieldFilter>,
+}
+
+/// A page of contacts in name order that pass `filter`, continuing after `cursor`. Rows come in the order of
+/// the name index (with a company filter, of the `(company_id, sort_key, id)` index), so a page costs its own
+/// rows plus those the filters skip.
+pub fn list_filtered(
+    conn: &Connection,
+    filter: &ContactFilter,
+    limit: u32,
+    cursor: Option<&str>,
+) -> Result<Page<ContactRow>> {
+    let limit = paging::clamp(limit);
+    let mut sql = format!("SELECT {ROW_COLUMNS} FROM contact c WHERE 1");
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(cid) = filter.company_id {
+        args.push(cid.into());
+        sql.push_str(&format!(" AND c.company_id = ?{}", args.len()));
+    }
+    if let Some(before) = &filter.last_contacted_before {
+        args.push(valid::datetime(before, "last_contacted_before")?.into());
+        sql.push_str(&format!(
+            " AND (c.last_interaction_at IS NULL OR c.last_interaction_at < ?{})",
+            args.len()
+        ));
+    }
+    if let Some(after) = &filter.last_contacted_after {
+        args.push(valid::datetime(after, "last_contacted_after")?.into());
+        sql.push_str(&format!(" AND c.last_interaction_at >= ?{}", args.len()));
+    }
+    if let Some(tag) = filter.tag_id {
+        args.push(tag.into());
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag_id = ?{})",
+            args.len()
+        ));
+    }
+    if let Some(f) = &filter.field {
+        sql.push_str(&fields::filter_clause(
+            conn,
+            Entity::Contact,
+            "c",
+            f,
+            &mut args,
+        )?);
+    }
+    if let Some(cursor) = cursor {
+        let (key, id) = paging::decode(cursor)?;
+        args.push(key.into());
+        args.push(id.into());
+        sql.push_str(&format!(
+            " AND (c.sort_key, c.id) > (?{}, ?{})",
+            args.len() - 1,
+            args.len()
+        ));
+    }
+    args.push(i64::from(limit + 1).into());
+    sql.push_str(&format!(" ORDER BY c.sort_key, c.id LIMIT ?{}", args.len()));
+    let rows: Vec<(ContactRow, String)> = conn
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(args), read_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let page = paging::finish(rows, limit, |(row, key)| (key.clone(), row.id));
+    Ok(Page {
+        items: page.items.into_iter().map(|(row, _)| row).collect(),
+        next_cursor: page.next_cursor,
+    })
+}
+
+/// A contact not touched for a while: a row and when they were last contacted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Untouched {
+    pub row: ContactRow,
+    pub last_interaction_at: Option<String>,
+}
+
+/// Contacts with no interaction since `since` (ISO 8601 date-time; the caller computes "today minus N days"),
+/// never-contacted ones first, then the longest untouched, keyset-paged on `(last_interaction_at, id)`.
+pub fn untouched_since(
+    conn: &Connection,
+    since: &str,
+    limit: u32,
+    cursor: Option<&str>,
+) -> Result<Page<Untouched>> {
+    let since = valid::datetime(since, "since")?;
+    let limit = paging::clamp(limit);
+    // The cursor key is "" inside the never-contacted section (no stored date-time is empty).
+    let (key, after_id) = match cursor {
+        Some(c) => paging::decode(c)?,
+        None => (String::new(), i64::MIN),
+    };
+    let read = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Untouched> {
+        let (row, _) = read_row(r)?;
+        Ok(Untouched {
+            row,
+            last_interaction_at: r.get(6)?,
+        })
+    };
+    let mut rows: Vec<Untouched> = Vec::new();
+    if key.is_empty() {
+        rows = conn
+            .prepare_cached(&format!(
+                "SELECT {ROW_COLUMNS}, c.last_interaction_at FROM contact c INDEXED BY contact_by_last_interaction \
+                 WHERE c.last_interaction_at IS NULL AND c.id > ?1 ORDER BY c.last_interaction_at, c.id LIMIT ?2"
+            ))?
+            .query_map(params![after_id, i64::from(limit + 1)], read)?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    if rows.len() <= limit as usize {
+        let (k, i) = if key.is_empty() {
+            (String::new(), i64::MIN)
+        } else {
+            (key, after_id)
+        };
+        let more: Vec<Untouched> = conn
+            .prepare_cached(&format!(
+                "SELECT {ROW_COLUMNS}, c.last_interaction_at FROM contact c INDEXED BY contact_by_last_interaction \
+                 WHERE c.last_interaction_at IS NOT NULL AND (c.last_interaction_at, c.id) > (?1, ?2) \
+                 AND c.last_interaction_at < ?3 ORDER BY c.last_interaction_at, c.id LIMIT ?4"
+            ))?
+            .query_map(
+                params![k, i, since, i64::from(limit + 1) - rows.len() as i64],
+                read,
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.extend(more);
+    }
+    Ok(paging::finish(rows, limit, |u| {
+        (u.last_interaction_at.clone().unwrap_or_default(), u.row.id)
+    }))
 }

@@ -3,19 +3,39 @@
 //! Every function takes a `rusqlite::Connection` (or a transaction, which derefs to one) so the API layer decides
 //! transaction boundaries and records the audit event in the same transaction as the change.
 
+pub mod companies;
 pub mod contacts;
+pub mod dashboard;
+pub mod deals;
+pub mod fields;
+pub mod interactions;
+pub mod money;
+pub mod paging;
 pub mod search;
+pub mod tags;
+pub mod tasks;
+pub mod taxid;
 pub mod text;
+pub mod valid;
 
 use sigilo_vault::Migrations;
 
 /// The CRM's schema steps, append-only: step *i* is version *i + 1* of the `crm` domain.
 pub const MIGRATIONS: Migrations = Migrations {
     domain: "crm",
-    steps: &[include_str!("../migrations/0001_contacts.sql")],
+    steps: &[
+        include_str!("../migrations/0001_contacts.sql"),
+        include_str!("../migrations/0002_companies.sql"),
+        include_str!("../migrations/0003_tags_fields.sql"),
+        include_str!("../migrations/0004_deals.sql"),
+        include_str!("../migrations/0005_interactions_tasks.sql"),
+    ],
 };
 
 /// What can go wrong in the CRM domain.
+///
+/// (Refusals such as deleting a company that still has contacts are reported as [`CrmError::Invalid`] naming
+/// the argument to change, so that the API layer's exhaustive mapping keeps compiling.)
 #[derive(Debug, thiserror::Error)]
 pub enum CrmError {
     /// A field failed validation; `field` names it for the UI, `message` says why in plain words.
@@ -45,31 +65,71 @@ impl CrmError {
 
 pub type Result<T> = std::result::Result<T, CrmError>;
 
-/// The kinds of record the search index holds; the code is the low 4 bits of an index rowid.
+/// The kinds [`search::query`] reports: contacts only. That function and this enum keep the API layer's
+/// contact search (which matches on `Kind` exhaustively) working unchanged; search across every kind is
+/// [`search::grouped`] and [`search::query_kinds`], which report [`RecordKind`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Contact,
 }
 
 impl Kind {
-    const fn code(self) -> i64 {
-        match self {
-            Kind::Contact => 1,
-        }
-    }
-
-    fn from_code(code: i64) -> Option<Kind> {
-        match code {
-            1 => Some(Kind::Contact),
-            _ => None,
-        }
-    }
-
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Contact => "contact",
         }
     }
+}
+
+/// Every kind of record the search index holds; the code is the low 4 bits of an index rowid
+/// (`rowid = id × 16 + code`). Codes are stored in vaults: never renumber one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RecordKind {
+    Contact,
+    Company,
+    Interaction,
+    Deal,
+    Task,
+}
+
+impl RecordKind {
+    /// Every kind, in the order grouped search results are listed.
+    pub const ALL: [RecordKind; 5] = [
+        RecordKind::Contact,
+        RecordKind::Company,
+        RecordKind::Deal,
+        RecordKind::Interaction,
+        RecordKind::Task,
+    ];
+
+    pub const fn code(self) -> i64 {
+        match self {
+            RecordKind::Contact => 1,
+            RecordKind::Company => 2,
+            RecordKind::Interaction => 3,
+            RecordKind::Deal => 4,
+            RecordKind::Task => 5,
+        }
+    }
+
+    pub fn from_code(code: i64) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Contact => "contact",
+            RecordKind::Company => "company",
+            RecordKind::Interaction => "interaction",
+            RecordKind::Deal => "deal",
+            RecordKind::Task => "task",
+        }
+    }
+}
+
+/// Today's date in UTC as `YYYY-MM-DD` (callers that know the user's zone pass their own "today" instead).
+pub fn today_iso() -> String {
+    valid::format_date(time::OffsetDateTime::now_utc().date())
 }
 
 /// Current UTC time as an ISO 8601 / RFC 3339 string with second precision.

@@ -3,18 +3,18 @@
 use rusqlite::{Connection, params};
 
 use crate::text::fts_query;
-use crate::{Kind, Result};
+use crate::{Kind, RecordKind, Result};
 
 /// What the index holds for one record.
 #[derive(Debug)]
 pub struct IndexEntry<'a> {
-    pub kind: Kind,
+    pub kind: RecordKind,
     pub id: i64,
     pub title: &'a str,
     pub body: &'a str,
 }
 
-/// One search result.
+/// One search result of [`query`] (contacts).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub kind: Kind,
@@ -22,7 +22,22 @@ pub struct Hit {
     pub title: String,
 }
 
-fn rowid(kind: Kind, id: i64) -> i64 {
+/// One search result of any kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnyHit {
+    pub kind: RecordKind,
+    pub id: i64,
+    pub title: String,
+}
+
+/// The hits of one kind, best first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub kind: RecordKind,
+    pub hits: Vec<AnyHit>,
+}
+
+fn rowid(kind: RecordKind, id: i64) -> i64 {
     id * 16 + kind.code()
 }
 
@@ -37,7 +52,7 @@ pub fn put(conn: &Connection, entry: &IndexEntry<'_>) -> Result<()> {
 }
 
 /// Removes a record's entry (FTS5's secure-delete overwrites its terms).
-pub fn remove(conn: &Connection, kind: Kind, id: i64) -> Result<()> {
+pub fn remove(conn: &Connection, kind: RecordKind, id: i64) -> Result<()> {
     conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
         .execute([rowid(kind, id)])?;
     Ok(())
@@ -46,29 +61,54 @@ pub fn remove(conn: &Connection, kind: Kind, id: i64) -> Result<()> {
 /// Above this many matches a query is "broad": ranking every match would cost more than it tells.
 const RANKED_MAX: i64 = 200;
 
-/// Best matches for what a user typed, at most `limit`. Input that holds nothing searchable gives no hits.
+/// Best contact matches for what a user typed, at most `limit`. Input that holds nothing searchable gives no
+/// hits. (The contacts-only search the API calls today; see [`query_kinds`] and [`grouped`] for every kind.)
+pub fn query(conn: &Connection, input: &str, limit: u32) -> Result<Vec<Hit>> {
+    Ok(query_kinds(conn, input, limit, &[RecordKind::Contact])?
+        .into_iter()
+        .map(|h| Hit {
+            kind: Kind::Contact,
+            id: h.id,
+            title: h.title,
+        })
+        .collect())
+}
+
+/// Best matches of the given kinds (every kind when `kinds` is empty), at most `limit`.
 ///
 /// A query with at most [`RANKED_MAX`] matches is ranked by BM25, names weighing ten times the rest. A broader
 /// one (a letter or two typed so far) is not ranked — that would score every match — but lists the records whose
 /// name matches first, then the others, each in creation order; typing more narrows it to a ranked list.
-pub fn query(conn: &Connection, input: &str, limit: u32) -> Result<Vec<Hit>> {
+pub fn query_kinds(
+    conn: &Connection,
+    input: &str,
+    limit: u32,
+    kinds: &[RecordKind],
+) -> Result<Vec<AnyHit>> {
     let Some(expr) = fts_query(input) else {
         return Ok(Vec::new());
+    };
+    let mask: i64 = if kinds.is_empty() {
+        0xFFFF
+    } else {
+        kinds.iter().fold(0, |m, k| m | (1 << k.code()))
     };
     let limit = i64::from(limit.clamp(1, 500));
     let broad: bool = conn
         .prepare_cached(
-            "SELECT count(*) > ?2 FROM (SELECT rowid FROM search_index WHERE search_index MATCH ?1 LIMIT ?2 + 1)",
+            "SELECT count(*) > ?2 FROM (SELECT rowid FROM search_index WHERE search_index MATCH ?1 \
+             AND ((1 << (rowid & 15)) & ?3) != 0 LIMIT ?2 + 1)",
         )?
-        .query_row(params![expr, RANKED_MAX], |r| r.get(0))?;
+        .query_row(params![expr, RANKED_MAX, mask], |r| r.get(0))?;
     let mut hits = Vec::new();
     if broad {
         let mut seen = std::collections::HashSet::new();
         for q in [format!("{{title}} : ({expr})"), expr] {
             let mut stmt = conn.prepare_cached(
-                "SELECT rowid, title FROM search_index WHERE search_index MATCH ?1 LIMIT ?2",
+                "SELECT rowid, title FROM search_index WHERE search_index MATCH ?1 \
+                 AND ((1 << (rowid & 15)) & ?3) != 0 LIMIT ?2",
             )?;
-            for row in stmt.query_map(params![q, limit], read_hit)? {
+            for row in stmt.query_map(params![q, limit, mask], read_hit)? {
                 let (rowid, title) = row?;
                 if hits.len() < limit as usize && seen.insert(rowid) {
                     push(&mut hits, rowid, title);
@@ -78,9 +118,9 @@ pub fn query(conn: &Connection, input: &str, limit: u32) -> Result<Vec<Hit>> {
     } else {
         let mut stmt = conn.prepare_cached(
             "SELECT rowid, title FROM search_index WHERE search_index MATCH ?1 \
-             ORDER BY bm25(search_index, 10.0, 1.0) LIMIT ?2",
+             AND ((1 << (rowid & 15)) & ?3) != 0 ORDER BY bm25(search_index, 10.0, 1.0) LIMIT ?2",
         )?;
-        for row in stmt.query_map(params![expr, limit], read_hit)? {
+        for row in stmt.query_map(params![expr, limit, mask], read_hit)? {
             let (rowid, title) = row?;
             push(&mut hits, rowid, title);
         }
@@ -88,13 +128,26 @@ pub fn query(conn: &Connection, input: &str, limit: u32) -> Result<Vec<Hit>> {
     Ok(hits)
 }
 
+/// Search across everything, results grouped by kind (contacts, companies, deals, interactions, tasks — in
+/// that order; kinds without hits are left out), at most `per_kind` hits in each group, best first.
+pub fn grouped(conn: &Connection, input: &str, per_kind: u32) -> Result<Vec<Group>> {
+    let mut groups = Vec::new();
+    for kind in RecordKind::ALL {
+        let hits = query_kinds(conn, input, per_kind, &[kind])?;
+        if !hits.is_empty() {
+            groups.push(Group { kind, hits });
+        }
+    }
+    Ok(groups)
+}
+
 fn read_hit(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, String)> {
     Ok((r.get(0)?, r.get(1)?))
 }
 
-fn push(hits: &mut Vec<Hit>, rowid: i64, title: String) {
-    if let Some(kind) = Kind::from_code(rowid & 15) {
-        hits.push(Hit {
+fn push(hits: &mut Vec<AnyHit>, rowid: i64, title: String) {
+    if let Some(kind) = RecordKind::from_code(rowid & 15) {
+        hits.push(AnyHit {
             kind,
             id: rowid >> 4,
             title,
