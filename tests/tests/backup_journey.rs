@@ -223,3 +223,99 @@ fn f_backup_verify_restore_and_open_the_restored_vault() {
     app.shot("auto-backup-last-result");
     eprintln!("journey f took {:?}", started.elapsed());
 }
+
+/// Restoring over the open vault: an automatic-style backup (the vault's own keys), a contact added after it,
+/// then a restore with "replace" onto the open vault's folder. The app locks the vault first and returns to the
+/// unlock screen; the vault, opened again, is as it was at the backup (the later contact is gone).
+#[test]
+fn g_restore_replacing_the_open_vault() {
+    use sigilo_api::{ContactInput, SecretString, Session};
+
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = tmp.path().join("vault");
+    let pass = SecretString::from(PASSPHRASE);
+    let (mut session, _) = Session::create_for_tests(&vault, &pass).unwrap();
+    session
+        .contact_add(ContactInput {
+            name: "Alicia Anterior".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    session.lock();
+    let backup_file = tmp.path().join("antes.sigilobak");
+
+    let mut app =
+        App::launch(AppOptions::new("g-restore-replacing-open-vault").vault(vault.clone()));
+    app.type_into("[data-testid=passphrase]", PASSPHRASE);
+    app.click("[data-testid=unlock-submit]");
+    app.wait_text(
+        "[data-testid=contact-row] .name",
+        "the seeded contact",
+        |t| t == "Alicia Anterior",
+    );
+
+    // Back up with the vault's own keys (no separate passphrase).
+    app.click("[data-testid=nav-backups]");
+    app.type_into("[data-testid=backup-path]", &backup_file.to_string_lossy());
+    app.click("[data-testid=backup-create]");
+    app.el("[data-testid=backup-result]");
+    app.el("[data-testid=backup-progress][data-done=true][data-percent='100']");
+
+    // A contact added after the backup.
+    app.click("[data-testid=nav-contacts]");
+    app.click("[data-testid=contact-new]");
+    app.type_into("[data-testid=contact-name]", "Bruno Posterior");
+    app.click("[data-testid=contact-save]");
+    app.wait_text(
+        "[data-testid=contact-detail-name]",
+        "the later contact",
+        |t| t == "Bruno Posterior",
+    );
+
+    // Restore onto the open vault's folder, replacing it: the file opens with the vault's passphrase.
+    app.click("[data-testid=nav-backups]");
+    app.type_into("[data-testid=restore-path]", &backup_file.to_string_lossy());
+    app.type_into("[data-testid=restore-secret]", PASSPHRASE);
+    app.type_into("[data-testid=restore-to]", &vault.to_string_lossy());
+    app.click("[data-testid=restore-replace]");
+    app.click("[data-testid=restore-review]");
+    app.el("[data-testid=restore-info]");
+    let warning = app.text("[data-testid=restore-warning]");
+    assert!(warning.contains("sustituir"), "{warning}");
+    app.shot("replace-review");
+    app.click("[data-testid=restore-submit]");
+    app.el("[data-testid=confirm-dialog]");
+    app.shot("replace-confirm");
+    app.click("[data-testid=confirm-ok]");
+
+    // The vault was locked for the swap: the web view reloads to the unlock screen, holding nothing.
+    app.el("[data-testid=unlock-form]");
+    assert!(!app.html().contains("Bruno Posterior"));
+    app.shot("locked-after-replace");
+    app.type_into("[data-testid=passphrase]", PASSPHRASE);
+    app.click("[data-testid=unlock-submit]");
+    app.wait_text(
+        "[data-testid=contact-row] .name",
+        "the backed-up contact",
+        |t| t == "Alicia Anterior",
+    );
+    app.wait_text("[data-testid=contact-count]", "one contact", |t| {
+        t.contains('1')
+    });
+    app.type_into("[data-testid=search-input]", "posterior");
+    app.wait_until("no hit for the contact added after the backup", || {
+        let v = app.exec(
+            "return document.querySelectorAll('[data-testid=search-hit]').length === 0 \
+             && !document.documentElement.outerHTML.includes('Bruno Posterior')",
+        )?;
+        Ok(v.as_bool() == Some(true))
+    });
+    app.shot("vault-as-backed-up");
+    // Nothing but the vault is left beside it once the new one opened.
+    let leftovers: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("vault") && n != "vault")
+        .collect();
+    eprintln!("beside the vault after the swap: {leftovers:?}");
+}
