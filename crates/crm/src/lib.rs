@@ -139,3 +139,41 @@ pub fn now_iso() -> String {
     now.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_else(|_| now.unix_timestamp().to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn record_kind_codes_are_stable_and_fit_four_bits() {
+        let codes: Vec<i64> = RecordKind::ALL.iter().map(|k| k.code()).collect();
+        assert_eq!(
+            codes,
+            vec![1, 2, 4, 3, 5],
+            "stored in vaults: never renumber"
+        );
+        for k in RecordKind::ALL {
+            assert!((1..16).contains(&k.code()));
+            assert_eq!(RecordKind::from_code(k.code()), Some(k));
+        }
+        assert_eq!(RecordKind::from_code(0), None);
+        assert_eq!(
+            RecordKind::Contact.code(),
+            1,
+            "the v1 contact entries keep their rowids"
+        );
+    }
+
+    #[test]
+    fn migrations_are_appended_never_edited() {
+        assert!(MIGRATIONS.steps[0].starts_with("-- crm 1: contacts"));
+        for (i, step) in MIGRATIONS.steps.iter().enumerate() {
+            assert!(
+                step.starts_with(&format!("-- crm {}:", i + 1)),
+                "step {}",
+                i + 1
+            );
+        }
+    }
+}

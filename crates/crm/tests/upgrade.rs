@@ -1,0 +1,109 @@
+//! A vault written by the first release (schema audit 1, crm 1; committed in crates/api/tests/fixtures/vault-v1)
+//! opens with this build's CRM schema, upgrades, and keeps its contacts with the new fields defaulted.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use sigilo_crm::companies::{self, NewCompany};
+use sigilo_crm::contacts;
+use sigilo_crm::deals;
+use sigilo_vault::{Migrations, Passphrase, Unlock, Vault};
+
+/// The audit domain as the API registers it (its first and only step), so the fixture's domain list matches.
+const AUDIT: Migrations = Migrations {
+    domain: "audit",
+    steps: &[include_str!("../../api/migrations/0001_audit.sql")],
+};
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../api/tests/fixtures/vault-v1")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn v1_contacts_survive_the_upgrade_with_new_fields_defaulted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("v1");
+    copy_dir(&fixture(), &dir);
+    let schema = [AUDIT, sigilo_crm::MIGRATIONS];
+    let unlock = Unlock::Passphrase(Passphrase::new("fixture passphrase v1".to_owned()));
+    let vault = Vault::open(&dir, &unlock, &schema).unwrap();
+    let info = vault.info().unwrap();
+    assert_eq!(
+        info.schema.get("crm").copied(),
+        Some(sigilo_crm::MIGRATIONS.steps.len() as u32)
+    );
+    assert_eq!(
+        info.schema_version,
+        1 + sigilo_crm::MIGRATIONS.steps.len() as u32
+    );
+    let c = vault.conn();
+
+    let hits = sigilo_crm::search::query(c, "jose nandu", 5).unwrap();
+    assert_eq!(hits.len(), 1);
+    let jose = contacts::get_full(c, hits[0].id).unwrap();
+    assert_eq!(jose.name, "José Ñandú");
+    assert_eq!(jose.emails.len(), 1);
+    assert_eq!(
+        (
+            jose.emails[0].label.as_deref(),
+            jose.emails[0].value.as_str()
+        ),
+        (None, "jose@example.es")
+    );
+    assert_eq!(jose.phones[0].value, "+34 612 345 678");
+    assert_eq!(
+        jose.company.as_deref(),
+        Some("Ñandú S.L."),
+        "the v1 free-text company stays"
+    );
+    assert_eq!(jose.notes.as_deref(), Some("Creado con el esquema v1"));
+    assert_eq!(
+        (
+            jose.company_id,
+            jose.job_title,
+            jose.birthday,
+            jose.source,
+            jose.last_interaction_at
+        ),
+        (None, None, None, None, None)
+    );
+    assert!(jose.addresses.is_empty());
+    assert!(contacts::company_history(c, jose.id).unwrap().is_empty());
+    assert_eq!(contacts::count(c).unwrap(), 2);
+    assert_eq!(contacts::list(c, 10, None).unwrap().items.len(), 2);
+
+    // The new tables work on the upgraded vault, seeded stages included.
+    assert_eq!(deals::stages(c).unwrap().len(), 6);
+    let acme = companies::insert(
+        c,
+        NewCompany {
+            name: "Ñandú S.L.".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    contacts::link_company(c, jose.id, Some(acme), "2026-11-23", None).unwrap();
+    assert_eq!(
+        contacts::get_full(c, jose.id).unwrap().company_id,
+        Some(acme)
+    );
+    assert!(vault.check().unwrap().ok);
+    vault.lock();
+
+    // And it opens again at the same version.
+    let again = Vault::open(&dir, &unlock, &schema).unwrap();
+    assert_eq!(
+        again.info().unwrap().schema_version,
+        1 + sigilo_crm::MIGRATIONS.steps.len() as u32
+    );
+}
