@@ -243,7 +243,13 @@ fn create_impl(
         .dir()
         .join(format!(".sigilo-backup-{}.snapshot", random_hex(8)?));
     let snap_guard = Cleanup::file(snap.clone());
-    vault.snapshot_to(&snap)?;
+    vault.snapshot_to(&snap).map_err(|e| match e {
+        // Never name the temporary snapshot in a message.
+        sigilo_vault::VaultError::AlreadyExists(_) => {
+            BackupError::Io(io::Error::other("the snapshot's temporary name was taken"))
+        }
+        other => other.into(),
+    })?;
     let db_len = fs::metadata(&snap)?.len();
     let snapshot_ms = started.elapsed().as_millis() as u64;
     progress(Progress {

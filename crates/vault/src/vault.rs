@@ -237,7 +237,7 @@ impl Vault {
         schema: &[Migrations],
     ) -> Result<(Vault, UnlockTiming), VaultError> {
         let start = Instant::now();
-        if !dir.is_dir() {
+        if !dir.is_dir() && !repair_interrupted_restore(dir) {
             return Err(VaultError::NotFound(dir.to_path_buf()));
         }
         let file = KeyslotFile::read(dir)?;
@@ -682,6 +682,37 @@ fn database_problems(conn: &Connection, problems: &mut Vec<String>) {
                 .map(|r| format!("database integrity: {r}")),
         ),
         Err(e) => problems.push(format!("database integrity check failed to run: {e}")),
+    }
+}
+
+/// A backup restore that replaces a vault without an atomic folder exchange (platforms other than
+/// Linux) renames the old vault to `<dir>.previous-<unix seconds>` and then the new one to `<dir>`. A
+/// crash between the two leaves no `<dir>`: put the newest whole previous vault back. Returns whether
+/// `dir` now exists. See docs/backup-format.md ("Restore").
+fn repair_interrupted_restore(dir: &Path) -> bool {
+    let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
+        return false;
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let prefix = format!("{}.previous-", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(parent) else {
+        return false;
+    };
+    let newest = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            let stamp: u64 = n.strip_prefix(&prefix)?.parse().ok()?;
+            Vault::exists(&e.path()).then_some((stamp, e.path()))
+        })
+        .max();
+    match newest {
+        Some((_, previous)) => fs::rename(previous, dir).is_ok() && dir.is_dir(),
+        None => false,
     }
 }
 

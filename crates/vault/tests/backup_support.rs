@@ -118,3 +118,29 @@ fn keyslots_bytes_refuses_a_foreign_keyslot_file() {
     std::fs::copy(dir2.join("keyslots.json"), dir.join("keyslots.json")).unwrap();
     assert!(matches!(v.keyslots_bytes(), Err(VaultError::Damaged(_))));
 }
+
+#[test]
+fn open_puts_back_a_previous_vault_left_by_an_interrupted_restore() {
+    let (tmp, dir, v, _) = new_vault("pw");
+    v.conn()
+        .execute("INSERT INTO note (body) VALUES ('old')", [])
+        .unwrap();
+    v.lock();
+    // The state a crash leaves between "old → previous" and "new → dir" (no exchange rename).
+    let previous = tmp.path().join("vault.previous-1700000000");
+    std::fs::rename(&dir, &previous).unwrap();
+    // An unrelated look-alike is never taken.
+    std::fs::create_dir(tmp.path().join("vault.previous-x")).unwrap();
+    let v = sigilo_vault::Vault::open(&dir, &unlock_pass("pw"), SCHEMA).unwrap();
+    let n: i64 = v
+        .conn()
+        .query_row("SELECT count(*) FROM note", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+    assert!(!previous.exists());
+    // Nothing to repair: still NotFound.
+    assert!(matches!(
+        sigilo_vault::Vault::open(&tmp.path().join("other"), &unlock_pass("pw"), SCHEMA),
+        Err(VaultError::NotFound(_))
+    ));
+}
