@@ -2,10 +2,11 @@
 //! billing terms, notes; supplier agreements; deletion that asks what to do with linked records; keyset lists.
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::fields::{self, FieldFilter};
 use crate::money::Currency;
+pub use crate::paging::Sort;
 use crate::paging::{self, Page};
 use crate::search::{self, IndexEntry};
 use crate::tags::Entity;
@@ -318,12 +319,19 @@ pub fn delete(conn: &Connection, id: i64, on_delete: OnDelete, today: &str) -> R
                     "UPDATE contact SET company_id = NULL, updated_at = ?2 WHERE company_id = ?1",
                 )?
                 .execute(params![id, now_iso()])?;
-                // Deals keep their rows; the foreign key sets their company to NULL.
+                // Deals keep their rows; the foreign key sets their company to NULL below.
             }
         }
     }
+    let deals: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM deal WHERE company_id = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     conn.prepare_cached("DELETE FROM company WHERE id = ?1")?
         .execute([id])?;
+    for deal in deals {
+        crate::deals::reindex(conn, deal)?;
+    }
     search::remove(conn, RecordKind::Company, id)
 }
 
@@ -469,24 +477,29 @@ pub struct CompanyFilter {
     pub last_contacted_after: Option<String>,
     /// Only companies whose custom field holds this value.
     pub field: Option<FieldFilter>,
+    /// The order (name by default).
+    pub sort: Sort,
 }
 
-/// A page of companies in name order (folded name, then id) that pass `filter`, continuing after `cursor`.
+/// A page of companies that pass `filter`, in `filter.sort` order (name by default), continuing after `cursor`.
 pub fn list(
     conn: &Connection,
     filter: &CompanyFilter,
     limit: u32,
     cursor: Option<&str>,
 ) -> Result<Page<CompanyRow>> {
-    let limit = paging::clamp(limit);
-    let from = match filter.role {
-        None => "company c INDEXED BY company_list WHERE 1".to_owned(),
-        Some(role) => {
+    // In name order, a role filter walks that role's own partial index.
+    let by_name = filter.sort == Sort::Name;
+    let from = match (filter.role, by_name) {
+        (None, true) => "company c INDEXED BY company_list WHERE 1".to_owned(),
+        (None, false) => "company c WHERE 1".to_owned(),
+        (Some(role), true) => {
             let (column, index) = role.column_and_index();
             format!("company c INDEXED BY {index} WHERE c.{column} = 1")
         }
+        (Some(role), false) => format!("company c WHERE c.{} = 1", role.column_and_index().0),
     };
-    let mut sql = format!("SELECT {ROW_COLUMNS} FROM {from}");
+    let mut sql = format!("SELECT {ROW_COLUMNS}, c.last_interaction_at FROM {from}");
     let mut args: Vec<Value> = Vec::new();
     if let Some(tag) = filter.tag_id {
         args.push(tag.into());
@@ -515,27 +528,18 @@ pub fn list(
             &mut args,
         )?);
     }
-    if let Some(cursor) = cursor {
-        let (key, id) = paging::decode(cursor)?;
-        args.push(key.into());
-        args.push(id.into());
-        sql.push_str(&format!(
-            " AND (c.sort_key, c.id) > (?{}, ?{})",
-            args.len() - 1,
-            args.len()
-        ));
-    }
-    args.push(i64::from(limit + 1).into());
-    sql.push_str(&format!(" ORDER BY c.sort_key, c.id LIMIT ?{}", args.len()));
-    let rows: Vec<(CompanyRow, String)> = conn
-        .prepare_cached(&sql)?
-        .query_map(params_from_iter(args), read_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    let page = paging::finish(rows, limit, |(row, key)| (key.clone(), row.id));
-    Ok(Page {
-        items: page.items.into_iter().map(|(row, _)| row).collect(),
-        next_cursor: page.next_cursor,
-    })
+    paging::sorted(
+        conn,
+        &sql,
+        "c",
+        &args,
+        filter.sort,
+        limit,
+        cursor,
+        7,
+        |r| Ok(read_row(r)?.0),
+        |row| row.id,
+    )
 }
 
 // ----- supplier agreements -----

@@ -2,11 +2,11 @@
 //! (job title, birthday, source), the company link and its history, keyset paging, filters and windows.
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::fields::{self, FieldFilter};
 use crate::paging;
-pub use crate::paging::Page;
+pub use crate::paging::{Page, Sort};
 use crate::search::{self, IndexEntry};
 use crate::tags::Entity;
 use crate::text::{fold, phone_digits};
@@ -230,13 +230,22 @@ pub fn update(conn: &Connection, id: i64, input: NewContact) -> Result<()> {
     reindex(conn, id)
 }
 
-/// Deletes a contact, its emails and phones, and its search entry.
+/// Deletes a contact with everything that is only theirs (emails, phones, addresses, company history, tags,
+/// custom field values, their part in interactions) and their search entry. Deals and tasks that named them
+/// stay, unlinked; the deals' search entries are rewritten so the name leaves the index too.
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    let deals: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM deal WHERE contact_id = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let changed = conn
         .prepare_cached("DELETE FROM contact WHERE id = ?1")?
         .execute([id])?;
     if changed == 0 {
         return Err(not_found(id));
+    }
+    for deal in deals {
+        crate::deals::reindex(conn, deal)?;
     }
     search::remove(conn, RecordKind::Contact, id)
 }
@@ -795,19 +804,20 @@ pub struct ContactFilter {
     pub tag_id: Option<i64>,
     /// Only contacts whose custom field holds this value.
     pub field: Option<FieldFilter>,
+    /// The order (name by default).
+    pub sort: Sort,
 }
 
-/// A page of contacts in name order that pass `filter`, continuing after `cursor`. Rows come in the order of
-/// the name index (with a company filter, of the `(company_id, sort_key, id)` index), so a page costs its own
-/// rows plus those the filters skip.
+/// A page of contacts that pass `filter`, in `filter.sort` order, continuing after `cursor` (a cursor belongs
+/// to one sort). Rows come in the order of an index (see [`paging::sorted`]); a page costs its own rows plus
+/// those the filters skip.
 pub fn list_filtered(
     conn: &Connection,
     filter: &ContactFilter,
     limit: u32,
     cursor: Option<&str>,
 ) -> Result<Page<ContactRow>> {
-    let limit = paging::clamp(limit);
-    let mut sql = format!("SELECT {ROW_COLUMNS} FROM contact c WHERE 1");
+    let mut sql = format!("SELECT {ROW_COLUMNS}, c.last_interaction_at FROM contact c WHERE 1");
     let mut args: Vec<Value> = Vec::new();
     if let Some(cid) = filter.company_id {
         args.push(cid.into());
@@ -840,27 +850,18 @@ pub fn list_filtered(
             &mut args,
         )?);
     }
-    if let Some(cursor) = cursor {
-        let (key, id) = paging::decode(cursor)?;
-        args.push(key.into());
-        args.push(id.into());
-        sql.push_str(&format!(
-            " AND (c.sort_key, c.id) > (?{}, ?{})",
-            args.len() - 1,
-            args.len()
-        ));
-    }
-    args.push(i64::from(limit + 1).into());
-    sql.push_str(&format!(" ORDER BY c.sort_key, c.id LIMIT ?{}", args.len()));
-    let rows: Vec<(ContactRow, String)> = conn
-        .prepare_cached(&sql)?
-        .query_map(params_from_iter(args), read_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    let page = paging::finish(rows, limit, |(row, key)| (key.clone(), row.id));
-    Ok(Page {
-        items: page.items.into_iter().map(|(row, _)| row).collect(),
-        next_cursor: page.next_cursor,
-    })
+    paging::sorted(
+        conn,
+        &sql,
+        "c",
+        &args,
+        filter.sort,
+        limit,
+        cursor,
+        5,
+        |r| Ok(read_row(r)?.0),
+        |row| row.id,
+    )
 }
 
 /// A contact not touched for a while: a row and when they were last contacted.

@@ -3,6 +3,8 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rusqlite::types::Value;
+use rusqlite::{Connection, params_from_iter};
 
 use crate::{CrmError, Result};
 
@@ -54,6 +56,114 @@ pub fn finish<T>(mut rows: Vec<T>, limit: u32, key: impl Fn(&T) -> (String, i64)
         items: rows,
         next_cursor,
     }
+}
+
+/// How a list of contacts or companies is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// By folded name, then id (the default).
+    #[default]
+    Name,
+    /// Most recently contacted first (ties: newest id first); never-contacted records last, newest first.
+    RecentlyContacted,
+    /// Newest first (by id, which grows with creation).
+    Newest,
+}
+
+/// Runs one keyset page of a filtered, sorted list of a table with `id`, `sort_key` and `last_interaction_at`
+/// columns. `base` is `SELECT <columns>, a.sort_key, a.last_interaction_at FROM <table> a WHERE <filters>` (no
+/// ORDER BY or LIMIT; `alias` is `a`), `args` its parameters; `ncols` says how many columns `read` consumes
+/// before the two sort columns. Each sort walks an index: `(sort_key, id)`, the rowid, or
+/// `(last_interaction_at, id)` backwards — the contacted section first, then the never-contacted one.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn sorted<T>(
+    conn: &Connection,
+    base: &str,
+    alias: &str,
+    args: &[Value],
+    sort: Sort,
+    limit: u32,
+    cursor: Option<&str>,
+    ncols: usize,
+    read: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    id_of: impl Fn(&T) -> i64,
+) -> Result<Page<T>> {
+    type Keyed<T> = (T, String, Option<String>);
+    let limit = clamp(limit);
+    let after = cursor.map(decode).transpose()?;
+    let a = alias;
+    let fetch = |extra: &str, order: &str, more: Vec<Value>, n: usize| -> Result<Vec<Keyed<T>>> {
+        let mut all: Vec<Value> = args.to_vec();
+        let mut extra = extra.to_owned();
+        for v in more {
+            all.push(v);
+            extra = extra.replacen("?_", &format!("?{}", all.len()), 1);
+        }
+        all.push(i64::try_from(n).unwrap_or(i64::MAX).into());
+        let sql = format!("{base}{extra} ORDER BY {order} LIMIT ?{}", all.len());
+        Ok(conn
+            .prepare_cached(&sql)?
+            .query_map(params_from_iter(all), |r| {
+                Ok((read(r)?, r.get(ncols)?, r.get(ncols + 1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?)
+    };
+    let want = limit as usize + 1;
+    let rows: Vec<Keyed<T>> = match sort {
+        Sort::Name => match after {
+            None => fetch("", &format!("{a}.sort_key, {a}.id"), vec![], want)?,
+            Some((key, id)) => fetch(
+                &format!(" AND ({a}.sort_key, {a}.id) > (?_, ?_)"),
+                &format!("{a}.sort_key, {a}.id"),
+                vec![key.into(), id.into()],
+                want,
+            )?,
+        },
+        Sort::Newest => {
+            let id = after.map_or(i64::MAX, |(_, id)| id);
+            fetch(
+                &format!(" AND {a}.id < ?_"),
+                &format!("{a}.id DESC"),
+                vec![id.into()],
+                want,
+            )?
+        }
+        Sort::RecentlyContacted => {
+            // The cursor key is "" inside the never-contacted section (no stored date-time is empty).
+            let (key, id) = after.unwrap_or_else(|| ("\u{10FFFF}".to_owned(), i64::MAX));
+            let mut rows = Vec::new();
+            if !key.is_empty() {
+                rows = fetch(
+                    &format!(
+                        " AND {a}.last_interaction_at IS NOT NULL AND ({a}.last_interaction_at, {a}.id) < (?_, ?_)"
+                    ),
+                    &format!("{a}.last_interaction_at DESC, {a}.id DESC"),
+                    vec![key.clone().into(), id.into()],
+                    want,
+                )?;
+            }
+            if rows.len() < want {
+                let start = if key.is_empty() { id } else { i64::MAX };
+                let more = fetch(
+                    &format!(" AND {a}.last_interaction_at IS NULL AND {a}.id < ?_"),
+                    &format!("{a}.last_interaction_at DESC, {a}.id DESC"),
+                    vec![start.into()],
+                    want - rows.len(),
+                )?;
+                rows.extend(more);
+            }
+            rows
+        }
+    };
+    let page = finish(rows, limit, |(item, sort_key, last)| match sort {
+        Sort::Name => (sort_key.clone(), id_of(item)),
+        Sort::Newest => (String::new(), id_of(item)),
+        Sort::RecentlyContacted => (last.clone().unwrap_or_default(), id_of(item)),
+    });
+    Ok(Page {
+        items: page.items.into_iter().map(|(item, _, _)| item).collect(),
+        next_cursor: page.next_cursor,
+    })
 }
 
 #[cfg(test)]

@@ -5,9 +5,12 @@
 mod common;
 
 use common::{invalid_field, vault};
-use sigilo_crm::companies::{self, CompanyFilter, NewAgreement, NewCompany, OnDelete, Role, Roles};
+use sigilo_crm::companies::{
+    self, CompanyFilter, NewAgreement, NewCompany, OnDelete, Role, Roles, Sort,
+};
 use sigilo_crm::contacts::{self, ContactDraft};
 use sigilo_crm::deals::{self, NewDeal};
+use sigilo_crm::interactions::{self, Direction, InteractionKind, NewInteraction};
 use sigilo_crm::valid::Address;
 use sigilo_crm::{CrmError, RecordKind, search};
 
@@ -418,4 +421,55 @@ fn companies_are_found_by_name_tax_id_and_city() {
     }
     // The contacts-only search the API uses today does not report companies.
     assert!(search::query(c, "iberic", 10).unwrap().is_empty());
+}
+
+#[test]
+fn role_lists_sort_by_recent_contact_and_newest() {
+    let (_t, v) = vault();
+    let c = v.conn();
+    let a = companies::insert(c, company("A", &[Role::Customer])).unwrap();
+    let b = companies::insert(c, company("B", &[Role::Customer])).unwrap();
+    let s = companies::insert(c, company("S", &[Role::Supplier])).unwrap();
+    let d = companies::insert(c, company("D", &[Role::Customer])).unwrap();
+    for (who, at) in [
+        (b, "2026-11-01T00:00:00Z"),
+        (s, "2026-11-09T00:00:00Z"),
+        (a, "2026-11-03T00:00:00Z"),
+    ] {
+        interactions::insert(
+            c,
+            NewInteraction {
+                kind: InteractionKind::Note,
+                at: at.into(),
+                direction: Direction::None,
+                subject: None,
+                body: None,
+                contact_ids: vec![],
+                company_id: Some(who),
+                deal_id: None,
+            },
+        )
+        .unwrap();
+    }
+    let ids = |sort: Sort, size: u32| -> Vec<i64> {
+        let f = CompanyFilter {
+            role: Some(Role::Customer),
+            sort,
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let p = companies::list(c, &f, size, cursor.as_deref()).unwrap();
+            out.extend(p.items.into_iter().map(|r| r.id));
+            let Some(next) = p.next_cursor else { break };
+            cursor = Some(next);
+        }
+        out
+    };
+    for size in [1, 2, 10] {
+        assert_eq!(ids(Sort::RecentlyContacted, size), vec![a, b, d]);
+        assert_eq!(ids(Sort::Newest, size), vec![d, b, a]);
+        assert_eq!(ids(Sort::Name, size), vec![a, b, d]);
+    }
 }

@@ -7,7 +7,8 @@ mod common;
 use common::{invalid_field, vault};
 use rusqlite::Connection;
 use sigilo_crm::companies::{self, NewCompany};
-use sigilo_crm::contacts::{self, ContactDraft, ContactFilter, NewContact, Source};
+use sigilo_crm::contacts::{self, ContactDraft, ContactFilter, NewContact, Sort, Source};
+use sigilo_crm::deals::{self, NewDeal};
 use sigilo_crm::fields::{self, FieldFilter, FieldKind, NewField};
 use sigilo_crm::interactions::{self, Direction, InteractionKind, NewInteraction};
 use sigilo_crm::tags::{self, Entity};
@@ -405,4 +406,76 @@ fn untouched_contacts_come_never_contacted_first_then_oldest() {
         }
         assert_eq!(got, vec![e, b, f, a], "page size {size}");
     }
+}
+
+#[test]
+fn lists_sort_by_recent_contact_or_newest_with_stable_pages() {
+    let (_t, v) = vault();
+    let c = v.conn();
+    let ids: Vec<i64> = ["A", "B", "C", "D", "E"]
+        .iter()
+        .map(|n| contacts::insert_draft(c, draft(n)).unwrap())
+        .collect();
+    touch(c, ids[1], "2026-11-01T00:00:00Z");
+    touch(c, ids[3], "2026-11-05T00:00:00Z");
+    touch(c, ids[4], "2026-11-01T00:00:00Z");
+    let order = |sort: Sort, size: u32| -> Vec<i64> {
+        let f = ContactFilter {
+            sort,
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        let mut cursor: Option<String> = None;
+        loop {
+            let p = contacts::list_filtered(c, &f, size, cursor.as_deref()).unwrap();
+            out.extend(p.items.into_iter().map(|r| r.id));
+            let Some(next) = p.next_cursor else { break };
+            cursor = Some(next);
+        }
+        out
+    };
+    for size in [1, 2, 3, 10] {
+        // Newest contact first; ties (B and E on the same instant) by newest id; never contacted last.
+        assert_eq!(
+            order(Sort::RecentlyContacted, size),
+            vec![ids[3], ids[4], ids[1], ids[2], ids[0]],
+            "size {size}"
+        );
+        assert_eq!(
+            order(Sort::Newest, size),
+            ids.iter().rev().copied().collect::<Vec<_>>()
+        );
+        assert_eq!(order(Sort::Name, size), ids);
+    }
+}
+
+#[test]
+fn a_deleted_contact_leaves_no_trace_in_deal_search_entries() {
+    let (_t, v) = vault();
+    let c = v.conn();
+    let id = contacts::insert_draft(c, draft("Eufrasio Borrable")).unwrap();
+    let deal = deals::insert(
+        c,
+        NewDeal {
+            title: "Reforma".into(),
+            contact_id: Some(id),
+            value: "1".into(),
+            currency: "EUR".into(),
+            ..Default::default()
+        },
+        "2026-11-23T10:00:00Z",
+    )
+    .unwrap();
+    assert_eq!(
+        search::query_kinds(c, "eufrasio", 10, &[]).unwrap().len(),
+        2,
+        "contact and deal"
+    );
+    contacts::delete(c, id).unwrap();
+    assert!(
+        search::query_kinds(c, "eufrasio", 10, &[])
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(deals::get(c, deal).unwrap().contact_id, None);
 }
