@@ -88,9 +88,8 @@ impl<W: Write> Sealer<W> {
             )
             .map_err(|_| std::io::Error::other("sealing a chunk failed"))?;
         self.buf.extend_from_slice(&tag);
+        // The buffer now holds ciphertext only (sealed in place): no need to wipe it before reuse.
         let written = self.out.write_all(&self.buf);
-        // The ciphertext is not secret, but keep the buffer's discipline simple: wipe then clear.
-        self.buf.iter_mut().for_each(|b| *b = 0);
         self.buf.clear();
         written?;
         match self.counter.checked_add(1) {
