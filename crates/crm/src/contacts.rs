@@ -189,13 +189,15 @@ pub fn insert(conn: &Connection, input: NewContact) -> Result<i64> {
     Ok(id)
 }
 
-/// Replaces every field of an existing contact.
+/// Replaces every field of an existing contact. Emails and phones that stay keep their labels; the company
+/// name of a contact linked to a company record stays that company's (see [`link_company`]).
 pub fn update(conn: &Connection, id: i64, input: NewContact) -> Result<()> {
     let c = validate(input)?;
     let changed = conn
         .prepare_cached(
-            "UPDATE contact SET name = ?2, sort_key = ?3, company = ?4, email = ?5, phone = ?6, notes = ?7, \
-             updated_at = ?8 WHERE id = ?1",
+            "UPDATE contact SET name = ?2, sort_key = ?3, \
+             company = CASE WHEN company_id IS NULL THEN ?4 ELSE company END, email = ?5, phone = ?6, \
+             notes = ?7, updated_at = ?8 WHERE id = ?1",
         )?
         .execute(params![
             id,
@@ -703,7 +705,7 @@ pub struct Employment {
 /// Moves a contact to `company_id` (or to no company with `None`) on the date `on` (`YYYY-MM-DD`). The open
 /// period, if any, is closed on that date and a new one opened, so the history keeps where the person worked
 /// and when. The contact's company name and job title follow the link. Linking to the current company again
-/// changes nothing.
+/// (or unlinking a contact that has no company link, whose free-text company then stays) changes nothing.
 pub fn link_company(
     conn: &Connection,
     contact_id: i64,
@@ -720,7 +722,7 @@ pub fn link_company(
     let Some(current) = current else {
         return Err(not_found(contact_id));
     };
-    if current == company_id && company_id.is_some() {
+    if current == company_id {
         return Ok(());
     }
     let name: Option<String> = match company_id {

@@ -38,9 +38,7 @@ pub fn dashboard(
     let since = day
         .checked_sub(Duration::days(i64::from(untouched_days)))
         .unwrap_or(day);
-    let first_month = valid::format_date(day)[..7].to_owned();
-    let last = day.checked_add(Duration::days(31 * 11)).unwrap_or(day);
-    let last_month = valid::format_date(last)[..7].to_owned();
+    let (first_month, last_month) = twelve_months(day.year(), u8::from(day.month()));
     Ok(Dashboard {
         due_today_count,
         overdue_count,
@@ -56,4 +54,32 @@ pub fn dashboard(
         )?
         .items,
     })
+}
+
+/// The first and last `YYYY-MM` of the twelve months starting with `year`-`month`.
+fn twelve_months(year: i32, month: u8) -> (String, String) {
+    let index = year * 12 + i32::from(month) - 1 + 11;
+    (
+        format!("{year:04}-{month:02}"),
+        format!(
+            "{:04}-{:02}",
+            index.div_euclid(12),
+            index.rem_euclid(12) + 1
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_forecast_window_is_twelve_calendar_months() {
+        assert_eq!(twelve_months(2026, 1), ("2026-01".into(), "2026-12".into()));
+        assert_eq!(twelve_months(2026, 2), ("2026-02".into(), "2027-01".into()));
+        assert_eq!(
+            twelve_months(2026, 12),
+            ("2026-12".into(), "2027-11".into())
+        );
+    }
 }

@@ -404,7 +404,11 @@ pub fn insert(conn: &Connection, input: NewDeal, at: &str) -> Result<i64> {
 }
 
 /// Replaces a deal's fields. A different stage counts as a move (see [`move_to`]) at `at`.
+///
+/// Moving into a lost stage needs a reason, so it is refused here: use [`move_to`]. Nothing is written when any
+/// check fails.
 pub fn update(conn: &Connection, id: i64, input: NewDeal, at: &str) -> Result<()> {
+    let at = valid::datetime(at, "at")?;
     let old = get(conn, id)?;
     let wants_stage = input.stage_id;
     let explicit_probability = input.probability.is_some();
@@ -415,6 +419,12 @@ pub fn update(conn: &Connection, id: i64, input: NewDeal, at: &str) -> Result<()
             ..input
         },
     )?;
+    if d.stage.id != old.stage_id && d.stage.kind == StageKind::Lost {
+        return Err(CrmError::invalid(
+            "reason",
+            "moving a deal to a lost stage needs a reason: move it with its reason",
+        ));
+    }
     let probability = if explicit_probability || d.stage.id != old.stage_id {
         d.probability
     } else {
@@ -438,7 +448,7 @@ pub fn update(conn: &Connection, id: i64, input: NewDeal, at: &str) -> Result<()
         now_iso()
     ])?;
     if d.stage.id != old.stage_id {
-        move_to(conn, id, d.stage.id, at, None)?;
+        move_to(conn, id, d.stage.id, &at, None)?;
         if explicit_probability {
             conn.prepare_cached("UPDATE deal SET probability = ?2 WHERE id = ?1")?
                 .execute(params![id, probability])?;

@@ -7,9 +7,11 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::tags::{self, Entity};
 use crate::text::fold;
-use crate::valid::{self, MAX_LONG_TEXT, MAX_SHORT_TEXT};
+use crate::valid::{self, MAX_LONG_TEXT};
 use crate::{CrmError, Result, now_iso};
 
+/// Longest field name, in characters.
+pub const MAX_FIELD_NAME: usize = 100;
 /// Most choices a choice field may offer.
 pub const MAX_CHOICES: usize = 100;
 /// Most significant digits a number field holds.
@@ -100,7 +102,7 @@ fn value_table(entity: Entity) -> (&'static str, &'static str) {
 
 /// Defines a custom field for an entity type; names are unique per type regardless of case and accents.
 pub fn define(conn: &Connection, input: NewField) -> Result<i64> {
-    let name = valid::required(&input.name, "name", 100)?;
+    let name = valid::required(&input.name, "name", MAX_FIELD_NAME)?;
     let key = fold(&name);
     let choices = clean_choices(input.kind, input.choices)?;
     let taken: Option<i64> = conn
@@ -409,10 +411,6 @@ pub(crate) fn filter_clause(
         args.len()
     ))
 }
-
-/// Longest field name, in characters (kept with the other limits for the UI).
-pub const MAX_FIELD_NAME: usize = 100;
-const _: () = assert!(MAX_FIELD_NAME <= MAX_SHORT_TEXT);
 
 #[cfg(test)]
 mod tests {

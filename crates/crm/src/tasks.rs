@@ -230,32 +230,34 @@ pub struct LogAs {
 }
 
 /// Marks a task done at `at` (ISO 8601 date-time). With `log`, also records an interaction at `at` linked to
-/// the task's contact, company and deal, and returns its id. Completing a done task again is refused.
+/// the task's contact, company and deal, and returns its id (a task linked to nothing cannot log one: the error
+/// names `contacts` and the task stays open). Completing a done task again is refused.
 pub fn complete(conn: &Connection, id: i64, at: &str, log: Option<LogAs>) -> Result<Option<i64>> {
     let at = valid::datetime(at, "at")?;
     let t = get(conn, id)?;
     if t.done {
         return Err(CrmError::invalid("done", "the task is already done"));
     }
+    // The interaction first: if it cannot be logged (a task linked to nothing), the task stays open.
+    let interaction = match log {
+        None => None,
+        Some(log) => Some(interactions::insert(
+            conn,
+            NewInteraction {
+                kind: log.kind,
+                at: at.clone(),
+                direction: log.direction,
+                subject: Some(log.subject.unwrap_or(t.title)),
+                body: log.body,
+                contact_ids: t.contact_id.into_iter().collect(),
+                company_id: t.company_id,
+                deal_id: t.deal_id,
+            },
+        )?),
+    };
     conn.prepare_cached("UPDATE task SET done = 1, done_at = ?2, updated_at = ?3 WHERE id = ?1")?
         .execute(params![id, at, now_iso()])?;
-    let Some(log) = log else {
-        return Ok(None);
-    };
-    let interaction = interactions::insert(
-        conn,
-        NewInteraction {
-            kind: log.kind,
-            at,
-            direction: log.direction,
-            subject: Some(log.subject.unwrap_or(t.title)),
-            body: log.body,
-            contact_ids: t.contact_id.into_iter().collect(),
-            company_id: t.company_id,
-            deal_id: t.deal_id,
-        },
-    )?;
-    Ok(Some(interaction))
+    Ok(interaction)
 }
 
 /// Marks a done task as not done again.

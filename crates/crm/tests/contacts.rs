@@ -479,3 +479,47 @@ fn a_deleted_contact_leaves_no_trace_in_deal_search_entries() {
     );
     assert_eq!(deals::get(c, deal).unwrap().contact_id, None);
 }
+
+#[test]
+fn unlinking_an_unlinked_contact_keeps_its_free_text_company() {
+    let (_t, v) = vault();
+    let c = v.conn();
+    let id = contacts::insert_draft(
+        c,
+        ContactDraft {
+            company: Some("Autónomo".into()),
+            ..draft("Pepe")
+        },
+    )
+    .unwrap();
+    contacts::link_company(c, id, None, "2026-11-23", None).unwrap();
+    assert_eq!(
+        contacts::get_full(c, id).unwrap().company.as_deref(),
+        Some("Autónomo")
+    );
+    assert!(contacts::company_history(c, id).unwrap().is_empty());
+    // The original update cannot overwrite the name of a linked company.
+    let acme = companies::insert(
+        c,
+        NewCompany {
+            name: "Acme".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    contacts::link_company(c, id, Some(acme), "2026-11-23", None).unwrap();
+    contacts::update(
+        c,
+        id,
+        NewContact {
+            name: "Pepe".into(),
+            company: Some("Otra".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        contacts::row(c, id).unwrap().company.as_deref(),
+        Some("Acme")
+    );
+}

@@ -530,3 +530,46 @@ fn kanban_columns_page_by_title_with_ties_and_deals_are_searchable() {
     deals::delete(c, ids[3]).unwrap();
     assert!(search::query_kinds(c, "charl", 5, &[]).unwrap().is_empty());
 }
+
+#[test]
+fn update_cannot_lose_a_deal_without_a_reason_and_writes_nothing_when_refused() {
+    let (_t, v) = vault();
+    let c = v.conn();
+    let input = NewDeal {
+        title: "Antes".into(),
+        value: "5".into(),
+        currency: "EUR".into(),
+        ..Default::default()
+    };
+    let id = deals::insert(c, input.clone(), AT).unwrap();
+    let lost = deals::stage_by_name(c, "Perdido").unwrap().id;
+    let refused = deals::update(
+        c,
+        id,
+        NewDeal {
+            title: "Después".into(),
+            stage_id: Some(lost),
+            ..input.clone()
+        },
+        AT,
+    );
+    assert_eq!(invalid_field(refused), "reason");
+    assert_eq!(
+        invalid_field(deals::update(
+            c,
+            id,
+            NewDeal {
+                title: "Después".into(),
+                ..input
+            },
+            "luego"
+        )),
+        "at"
+    );
+    let d = deals::get(c, id).unwrap();
+    assert_eq!(
+        (d.title.as_str(), d.stage_name.as_str()),
+        ("Antes", "Nuevo")
+    );
+    assert_eq!(deals::moves(c, id).unwrap().len(), 1);
+}

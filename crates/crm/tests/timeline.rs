@@ -421,3 +421,34 @@ fn tasks_validate_and_completing_one_can_log_an_interaction() {
     tasks::delete(c, id).unwrap();
     assert!(matches!(tasks::get(c, id), Err(CrmError::NotFound { .. })));
 }
+
+#[test]
+fn a_task_linked_to_nothing_cannot_log_and_stays_open() {
+    let (_t, v) = vault();
+    let c = v.conn();
+    let id = tasks::insert(
+        c,
+        NewTask {
+            title: "Suelta".into(),
+            due_date: Some("2026-11-23".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let log = LogAs {
+        kind: InteractionKind::Note,
+        direction: Direction::None,
+        subject: None,
+        body: None,
+    };
+    assert_eq!(
+        invalid_field(tasks::complete(c, id, "2026-11-23T10:00:00Z", Some(log))),
+        "contacts"
+    );
+    assert!(!tasks::get(c, id).unwrap().done);
+    assert_eq!(
+        tasks::complete(c, id, "2026-11-23T10:00:00Z", None).unwrap(),
+        None
+    );
+    assert!(tasks::get(c, id).unwrap().done);
+}
