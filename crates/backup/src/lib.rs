@@ -510,6 +510,17 @@ pub fn restore(
     replace: bool,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<BackupInfo, BackupError> {
+    restore_impl(path, secret, to, replace, progress, &mut |f| Box::new(f))
+}
+
+fn restore_impl(
+    path: &Path,
+    secret: &BackupSecret,
+    to: &Path,
+    replace: bool,
+    progress: &mut dyn FnMut(Progress),
+    wrap: &mut dyn FnMut(File) -> Box<dyn Sink>,
+) -> Result<BackupInfo, BackupError> {
     let name = to
         .file_name()
         .ok_or_else(|| invalid_input("the restore destination names no folder"))?
@@ -539,7 +550,7 @@ pub fn restore(
     create_private_dir(&staging)?;
     let mut staging_guard = Cleanup::dir(staging.clone());
     let db_path = staging.join(DATABASE);
-    let mut db = create_private_file(&db_path)?;
+    let mut db = wrap(create_private_file(&db_path)?);
     let (contents, _) = read_archive(op, &mut db, &mut |n| {
         progress(Progress {
             stage: "restore",
@@ -547,7 +558,7 @@ pub fn restore(
             total_bytes: total,
         })
     })?;
-    db.sync_all()?;
+    db.sync()?;
     drop(db);
     let mut ks = create_private_file(&staging.join(sigilo_vault::files::KEYSLOTS))?;
     ks.write_all(&contents.keyslots)?;
@@ -676,7 +687,7 @@ mod tests {
     }
 
     #[test]
-    fn a_full_disk_or_failed_fsync_leaves_no_partial_file_anywhere() {
+    fn a_full_disk_or_failed_fsync_while_creating_or_restoring_leaves_no_partial_file() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("vault");
         let pw = Secret::new("pw".to_owned());
@@ -720,6 +731,44 @@ mod tests {
                 assert_eq!(fs::read_dir(&dir).unwrap().count(), vault_files);
             }
         }
+        // Restoring onto a disk that fills up (or fails to sync) leaves no folder behind either.
+        create_impl(
+            &v,
+            &out,
+            Protection::Passphrase(&pw),
+            opts,
+            &mut |_| {},
+            &mut |f| Box::new(f),
+        )
+        .unwrap();
+        let to = tmp.path().join("restored");
+        let secret = BackupSecret::Passphrase(Secret::new("pw".to_owned()));
+        for (room, fail_sync) in [
+            (0, false),
+            (4096, false),
+            (30_000, false),
+            (usize::MAX, true),
+        ] {
+            let r = restore_impl(&out, &secret, &to, false, &mut |_| {}, &mut |f| {
+                Box::new(FullDisk {
+                    inner: f,
+                    room,
+                    fail_sync,
+                })
+            });
+            assert!(matches!(r, Err(BackupError::Io(_))), "room {room}: {r:?}");
+            let mut left: Vec<_> = fs::read_dir(tmp.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            left.sort();
+            assert_eq!(
+                left,
+                vec![OsString::from("b.sigilobak"), OsString::from("vault")]
+            );
+        }
+        restore_impl(&out, &secret, &to, false, &mut |_| {}, &mut |f| Box::new(f)).unwrap();
+        fs::remove_file(&out).unwrap();
         // The same call with a healthy disk succeeds.
         create_impl(
             &v,
