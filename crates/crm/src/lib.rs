@@ -1,7 +1,13 @@
-//! Sigilo's CRM domain: contacts, validation, keyset paging and full-text search over the vault's connection.
+//! Sigilo's CRM domain: contacts, companies and supplier agreements, deals and the pipeline, the interaction
+//! timeline, tasks, tags, custom fields, validation, keyset paging and full-text search over the vault's
+//! connection.
 //!
 //! Every function takes a `rusqlite::Connection` (or a transaction, which derefs to one) so the API layer decides
-//! transaction boundaries and records the audit event in the same transaction as the change.
+//! transaction boundaries and records the audit event in the same transaction as the change. A write that fails
+//! a check returns before writing; a few writes touch several rows (a record and its search entry, a move and
+//! its deal), so callers run each call inside a transaction, as `sigilo-api`'s `Session::write` does. Nothing
+//! here reads the clock to decide a rule: "today" and event times are arguments; only `created_at` /
+//! `updated_at` stamps use [`now_iso`].
 
 pub mod companies;
 pub mod contacts;
