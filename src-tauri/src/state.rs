@@ -217,6 +217,26 @@ mod tests {
     }
 
     #[test]
+    fn a_restore_over_the_open_vault_locks_it_and_only_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let pass = sigilo_api::SecretString::from("correct horse battery staple");
+        let vault = dir.path().join("vault");
+        let (session, _) = Session::create_for_tests(&vault, &pass).unwrap();
+        let state = AppState::new(10);
+        state.install(session);
+        assert!(!state.lock_if_open_at(&dir.path().join("other")));
+        assert!(state.with_session(|_| Ok(())).is_ok());
+        // The same folder named another way (here: through `..`) still counts.
+        let roundabout = vault.join("..").join("vault");
+        assert!(state.lock_if_open_at(&roundabout));
+        assert_eq!(
+            state.with_session(|_| Ok(())).unwrap_err().code,
+            ErrorCode::Locked
+        );
+        assert!(!state.lock_with_auto_backup());
+    }
+
+    #[test]
     fn zero_minutes_never_locks() {
         let dir = tempfile::tempdir().unwrap();
         let pass = sigilo_api::SecretString::from("correct horse battery staple");
