@@ -375,3 +375,44 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod speed {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+    use super::*;
+    use sigilo_vault::Secret;
+    use std::time::Instant;
+
+    /// Sealing through `Sealer` against raw ChaCha20-Poly1305 on the same data (release builds:
+    /// `cargo test --release -p sigilo-backup --lib -- --ignored --nocapture speed`).
+    #[test]
+    #[ignore = "a measurement, not a check"]
+    fn sealer_against_raw_aead() {
+        let key = Secret::new([5u8; 32]);
+        let cs = 1024 * 1024;
+        let data = vec![0xA5u8; 64 * cs];
+        let cipher = ChaCha20Poly1305::new(AeadKey::from_slice(key.expose()));
+        let mut buf = vec![0u8; cs];
+        let mut raw = 0.0;
+        for _warm_up_then_measure in 0..2 {
+            let t = Instant::now();
+            for (i, c) in data.chunks(cs).enumerate() {
+                buf.copy_from_slice(c);
+                let _ = cipher
+                    .encrypt_in_place_detached(&nonce(&[0; 7], i as u32, false), b"", &mut buf)
+                    .unwrap();
+            }
+            raw = data.len() as f64 / t.elapsed().as_secs_f64() / 1e6;
+        }
+        let t = Instant::now();
+        let mut s = Sealer::new(std::io::sink(), &key, [0; 7], [0; 32], cs as u32);
+        s.copy_from(&mut &data[..], data.len() as u64, &mut |_| {})
+            .unwrap();
+        s.finish().unwrap();
+        let sealed = data.len() as f64 / t.elapsed().as_secs_f64() / 1e6;
+        println!(
+            "raw AEAD {raw:.0} MB/s, sealer {sealed:.0} MB/s, ratio {:.2}",
+            sealed / raw
+        );
+    }
+}
