@@ -388,3 +388,61 @@ fn vault_key_mode_header_tamper_is_damage_and_wrong_secret_is_wrong_secret() {
     assert_eq!(e.data_key.expose(), v.data_key().expose());
     assert!(e.database.len() >= 4096 && e.database.len() % 4096 == 0);
 }
+
+#[test]
+fn every_bit_of_a_vault_key_header_flipped_is_refused() {
+    let (tmp, _dir, v, _) = new_vault("pw");
+    let out = tmp.path().join("auto");
+    backup(&v, &out, Protection::VaultKey).unwrap();
+    let f = std::fs::read(&out).unwrap();
+    // The header ends where the first chunk starts: file length minus the sealed payload.
+    let e = open_archive_bytes(&f, &TestSecret::Secret(&secret("pw"))).unwrap();
+    let payload = 2 + 13 + 8 + e.keyslots.len() + 2 + 8 + 8 + 32 + 2 + 9 + 8 + e.database.len() + 2;
+    let (header, _) = layout(&f, payload);
+    assert_eq!(
+        &f[header - 32 - e.keyslots.len()..header - 32],
+        &e.keyslots[..]
+    );
+    let s = secret("pw");
+    // Flipping one bit of the embedded JSON cannot raise a KDF cost beyond a digit's change.
+    for byte in 0..header {
+        for bit in 0..8 {
+            let mut g = f.clone();
+            g[byte] ^= 1 << bit;
+            match open_archive_bytes(&g, &TestSecret::Secret(&s)) {
+                Err(e) if is_refusal(&e) => {}
+                other => panic!("bit {byte}.{bit}: {other:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_damaged_file_never_touches_the_vault_it_would_replace() {
+    let (tmp, dir, mut v, _) = new_vault("pw");
+    add_notes(&mut v, 10, 300, "x");
+    let out = tmp.path().join("b");
+    backup(&v, &out, Protection::Passphrase(&pass("pw"))).unwrap();
+    v.lock();
+    let before = names(tmp.path());
+    let files: Vec<Vec<u8>> = names(&dir)
+        .iter()
+        .map(|n| std::fs::read(dir.join(n)).unwrap())
+        .collect();
+    let good = std::fs::read(&out).unwrap();
+    for at in [20usize, 100, good.len() / 2, good.len() - 1] {
+        let mut bad = good.clone();
+        bad[at] ^= 4;
+        std::fs::write(&out, &bad).unwrap();
+        let r = sigilo_backup::restore(&out, &secret("pw"), &dir, true, &mut |_| {});
+        assert!(matches!(&r, Err(e) if is_refusal(e)), "{r:?}");
+        assert_eq!(names(tmp.path()), before);
+        let now: Vec<Vec<u8>> = names(&dir)
+            .iter()
+            .map(|n| std::fs::read(dir.join(n)).unwrap())
+            .collect();
+        assert_eq!(now, files, "the live vault changed");
+    }
+    std::fs::write(&out, &good).unwrap();
+    sigilo_backup::restore(&out, &secret("pw"), &dir, true, &mut |_| {}).unwrap();
+}
