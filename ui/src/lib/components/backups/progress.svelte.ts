@@ -3,6 +3,9 @@ import { onBackupProgress, type UiError } from '$lib/api';
 import { ProgressMeter, type ProgressView } from '$lib/backup';
 import type { Messages } from '$lib/i18n/index.svelte';
 
+/** Backup tasks share one progress event: while one runs, the screen starts no other. */
+export const tasks = $state({ running: 0 });
+
 export class TaskRun {
 	view = $state<ProgressView | null>(null);
 	running = $state(false);
@@ -15,6 +18,7 @@ export class TaskRun {
 		this.view = null;
 		this.done = false;
 		this.running = true;
+		tasks.running++;
 		const stop = await onBackupProgress((p) => (this.view = meter.update(p, performance.now())));
 		try {
 			const out = await work();
@@ -26,6 +30,7 @@ export class TaskRun {
 		} finally {
 			stop();
 			this.running = false;
+			tasks.running--;
 		}
 	}
 }

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, emitLocal, setBackend } from '$lib/api';
 import { es } from '$lib/i18n/es';
-import { TaskRun, backupErrorText } from './progress.svelte';
+import { TaskRun, backupErrorText, tasks } from './progress.svelte';
 
 afterEach(() => setBackend(null));
 
@@ -16,6 +16,7 @@ describe('TaskRun', () => {
 			emitLocal('backup-progress', { stage: 'verify', done: 400, total: 1000 });
 			seen.push(task.view?.percent ?? null);
 			expect(task.running).toBe(true);
+			expect(tasks.running).toBe(1);
 			return { ok: true } as T;
 		});
 		const task = new TaskRun();
@@ -38,6 +39,7 @@ describe('TaskRun', () => {
 		await expect(task.run(() => api.backupCreate('/b.sigilobak', null))).rejects.toMatchObject({ code: 'io' });
 		expect(task.done).toBe(false);
 		expect(task.view?.percent).toBe(30);
+		expect(tasks.running).toBe(0);
 	});
 });
 
