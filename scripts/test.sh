@@ -33,6 +33,12 @@ step "desktop app tests and build"
 record cargo test --locked -p sigilo-desktop
 cargo build --locked -p sigilo-desktop
 
+step "fuzzing the backup reader for 60 s (cargo-fuzz on the stable toolchain, no sanitizer)"
+if ! command -v cargo-fuzz >/dev/null; then
+  cargo install cargo-fuzz --locked --quiet
+fi
+(cd fuzz && CARGO_TARGET_DIR="$target/fuzz" cargo fuzz run --sanitizer none backup_reader -- -max_total_time=60 -print_final_stats=0 2>&1 | tail -n 20)
+
 if ! command -v tauri-driver >/dev/null; then
   step "installing tauri-driver"
   cargo install tauri-driver --locked --quiet

@@ -82,12 +82,12 @@ pub(crate) fn read_archive<R: Read>(
                 if size == 0 {
                     return Err(damaged("the archive's database entry is empty"));
                 }
-                let base = op.opened();
+                let base = op.consumed();
                 op.copy_to(db_out, size, &mut |n| on_progress(base + n))?;
-                on_progress(op.opened());
+                on_progress(op.consumed());
             }
         }
-        on_progress(op.opened());
+        on_progress(op.consumed());
     }
     let mut end = [0u8; 2];
     op.read_exact(&mut end)?;

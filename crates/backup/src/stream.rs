@@ -206,6 +206,11 @@ impl<R: Read> Opener<R> {
         self.opened
     }
 
+    /// Plaintext bytes handed out so far: what was authenticated minus what still waits in the buffer.
+    pub fn consumed(&self) -> u64 {
+        self.opened - (self.len - self.pos) as u64
+    }
+
     /// Reads and authenticates the next chunk. `Ok(false)` once the final chunk has been consumed.
     fn next_chunk(&mut self) -> Result<bool, BackupError> {
         if self.done {

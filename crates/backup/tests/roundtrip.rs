@@ -154,6 +154,27 @@ fn several_megabytes_with_default_sized_chunks() {
     )
     .unwrap();
     assert!(s.payload_bytes > 3_000_000, "{}", s.payload_bytes);
+    // Progress counts plaintext handed out: it never passes its total and ends exactly there.
+    let mut seen = Vec::new();
+    sigilo_backup::verify(&out, &secret("pw"), &mut |p| {
+        seen.push((p.stage, p.done_bytes, p.total_bytes))
+    })
+    .unwrap();
+    let verify: Vec<_> = seen
+        .iter()
+        .filter(|(stage, _, _)| *stage == "verify")
+        .collect();
+    assert!(!verify.is_empty());
+    assert!(
+        verify.iter().all(|(_, done, total)| done <= total),
+        "{verify:?}"
+    );
+    assert!(
+        verify.windows(2).all(|w| w[0].1 <= w[1].1),
+        "progress never goes back"
+    );
+    let last = verify.last().unwrap();
+    assert_eq!(last.1, last.2, "progress ends at its total");
     let to = tmp.path().join("r");
     sigilo_backup::restore(&out, &secret("pw"), &to, false, &mut |_| {}).unwrap();
     assert_eq!(
