@@ -201,11 +201,6 @@ impl<R: Read> Opener<R> {
         }
     }
 
-    /// Plaintext bytes authenticated so far.
-    pub fn opened(&self) -> u64 {
-        self.opened
-    }
-
     /// Plaintext bytes handed out so far: what was authenticated minus what still waits in the buffer.
     pub fn consumed(&self) -> u64 {
         self.opened - (self.len - self.pos) as u64
