@@ -17,6 +17,9 @@ use crate::state::AppState;
 fn main() {
     let settings = sigilo_api::settings_load();
     let app = tauri::Builder::default()
+        // Native open/save/folder pickers; the web view may only show them (capabilities/default.json), and
+        // what the user picks comes back as a path string for the commands above.
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(settings.auto_lock_minutes))
         .setup(|app| {
             state::spawn_auto_lock_watcher(app.handle().clone());

@@ -16,6 +16,7 @@ import type { VaultSummary } from '$lib/bindings/VaultSummary';
 import type { VerifyReport } from '$lib/bindings/VerifyReport';
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
 
 /** An ApiError from the backend, or `ipc` when this page is not running inside the Tauri window. */
 export type UiErrorCode = ErrorCode | 'ipc';
@@ -156,5 +157,24 @@ export async function copyText(text: string): Promise<boolean> {
 		return true;
 	} catch {
 		return false;
+	}
+}
+
+/** What a native picker chooses: an existing folder, an existing backup file, or a new backup file's name. */
+export type PickKind = 'folder' | 'backup-open' | 'backup-save';
+
+/** Shows the system's native picker (inside the Tauri window only); resolves to the chosen path, or null. */
+export async function pickPath(kind: PickKind, current: string, title: string): Promise<string | null> {
+	if (!hasIpc()) return null;
+	const defaultPath = current.trim() || undefined;
+	const filters = [{ name: 'Sigilo', extensions: ['sigilobak'] }];
+	try {
+		const picked =
+			kind === 'backup-save'
+				? await saveDialog({ title, defaultPath, filters })
+				: await openDialog({ title, defaultPath, directory: kind === 'folder', multiple: false, filters: kind === 'folder' ? undefined : filters });
+		return typeof picked === 'string' ? picked : null;
+	} catch {
+		return null;
 	}
 }

@@ -4,6 +4,8 @@ import type { Messages } from './es';
 export const en: Messages = {
 	languageName: 'English',
 	common: {
+		choose: 'Choose…',
+		chooseTitle: { folder: 'Choose a folder', 'backup-open': 'Choose a backup file', 'backup-save': 'Save the backup as' },
 		cancel: 'Cancel',
 		save: 'Save',
 		saving: 'Saving…',

@@ -19,6 +19,8 @@ export type Section =
 export interface Messages {
 	languageName: string;
 	common: {
+		choose: string;
+		chooseTitle: Record<'folder' | 'backup-open' | 'backup-save', string>;
 		cancel: string;
 		save: string;
 		saving: string;
@@ -227,6 +229,8 @@ export interface Messages {
 export const es: Messages = {
 	languageName: 'Español',
 	common: {
+		choose: 'Elegir…',
+		chooseTitle: { folder: 'Elegir una carpeta', 'backup-open': 'Elegir una copia de seguridad', 'backup-save': 'Guardar la copia como' },
 		cancel: 'Cancelar',
 		save: 'Guardar',
 		saving: 'Guardando…',
