@@ -62,6 +62,17 @@ pub fn measure(
         mb(created.payload_bytes) / t.elapsed().as_secs_f64().max(1e-9),
     );
 
+    // Memory stays flat whatever the vault's size: an automatic backup (sealed under the vault's keys, so no
+    // Argon2id working memory) measured from a reset peak.
+    let auto = work.join("bench-auto.sigilobak");
+    crate::stats::reset_peak_memory();
+    let before = crate::stats::current_rss_mib();
+    session.backup_create(&auto, None, &mut |p| report("automatic", p.done, p.total))?;
+    if let (Some(peak), Some(before)) = (crate::stats::peak_memory_mib(), before) {
+        values.insert("backup_peak_memory", (peak - before).max(0.0));
+    }
+    std::fs::remove_file(&auto)?;
+
     if let Some(speed) = age_peer(work, &to.join(sigilo_vault::files::DATABASE))? {
         values.insert("age_encrypt", speed);
     }

@@ -438,6 +438,13 @@ const SPECS: &[Spec] = &[
         goal: None,
     },
     Spec {
+        key: "backup_peak_memory",
+        name: "backup_peak_memory_above_start_mib",
+        unit: "MiB",
+        higher_is_better: false,
+        goal: None,
+    },
+    Spec {
         key: "age_encrypt",
         name: "peer_age_encrypt_mb_per_s",
         unit: "MB/s",
