@@ -57,8 +57,9 @@ fn main() {
     };
     app.run(|handle, event| {
         if let RunEvent::Exit = event {
-            // Close the database and wipe the keys before the process goes away.
-            handle.state::<AppState>().lock_now();
+            // Closing the app is a lock like any other: the before-lock automatic backup (when the settings ask
+            // for one), then close the database and wipe the keys before the process goes away.
+            handle.state::<AppState>().lock_with_auto_backup();
         }
     });
 }

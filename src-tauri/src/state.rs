@@ -95,7 +95,9 @@ impl AppState {
         }
     }
 
-    /// Locks the vault now (closes the database, wipes the keys). Returns whether one was unlocked.
+    /// Locks the vault now, without the automatic backup (closes the database, wipes the keys). Returns whether
+    /// one was unlocked. Every lock of the running app goes through [`AppState::lock_with_auto_backup`].
+    #[cfg(test)]
     pub fn lock_now(&self) -> bool {
         let taken = guard(&self.session).take();
         match taken {
