@@ -48,7 +48,7 @@ pub struct ContactWindow {
 }
 
 /// A page of any list, in the CLI's JSON convention: `{"items": [...], "next_cursor": "..." | null}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub next_cursor: Option<String>,
@@ -279,4 +279,87 @@ pub struct VaultInfo {
 pub struct CheckReport {
     pub ok: bool,
     pub problems: Vec<String>,
+}
+
+// ----- companies -----
+
+/// What a company is to the business; a company may have several roles at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CompanyRole {
+    Customer,
+    Supplier,
+    Prospect,
+}
+
+/// A postal address with an optional label ("billing", "warehouse"…); every part is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Address {
+    pub label: Option<String>,
+    pub street: Option<String>,
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+    pub region: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+}
+
+/// What a user supplies for a company (add and edit).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CompanyInput {
+    pub name: String,
+    pub roles: Vec<CompanyRole>,
+    /// ISO 3166-1 alpha-2 country of the tax id; `null` means Spain when a tax id is given.
+    pub tax_country: Option<String>,
+    pub tax_id: Option<String>,
+    pub addresses: Vec<Address>,
+    pub website: Option<String>,
+    /// Billing terms: days to pay an invoice.
+    pub payment_days: Option<u32>,
+    /// Billing terms: ISO 4217 currency code.
+    pub currency: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// A company with everything it holds, and how many contacts and deals link to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Company {
+    pub id: String,
+    pub name: String,
+    pub roles: Vec<CompanyRole>,
+    pub tax_country: Option<String>,
+    pub tax_id: Option<String>,
+    pub addresses: Vec<Address>,
+    pub website: Option<String>,
+    pub payment_days: Option<u32>,
+    pub currency: Option<String>,
+    pub notes: Option<String>,
+    pub last_interaction_at: Option<String>,
+    pub contacts: u32,
+    pub deals: u32,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// One row of the company list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CompanyRow {
+    pub id: String,
+    pub name: String,
+    pub roles: Vec<CompanyRole>,
+    pub tax_id: Option<String>,
+    pub last_interaction_at: Option<String>,
+}
+
+/// What deleting a company does with its contacts and deals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CompanyDeletion {
+    /// Refuse (`refused`) when anything is linked.
+    #[default]
+    Refuse,
+    /// Delete the linked contacts and deals too.
+    Cascade,
+    /// Keep them, unlinked (contacts keep the company's name and their history).
+    Detach,
 }

@@ -115,6 +115,7 @@ impl From<CrmError> for ApiError {
         match e {
             CrmError::Invalid { .. } | CrmError::BadCursor => ApiError::invalid(e.to_string()),
             CrmError::NotFound { .. } => ApiError::new(ErrorCode::NotFound, e.to_string()),
+            CrmError::Refused(_) => ApiError::new(ErrorCode::Refused, e.to_string()),
             CrmError::Sqlite(inner) => sqlite_error(&inner),
         }
     }
@@ -146,5 +147,13 @@ mod tests {
         assert_eq!(ErrorCode::Busy.exit_code(), 6);
         assert_eq!(ErrorCode::NewerSchema.exit_code(), 6);
         assert_eq!(ErrorCode::Internal.exit_code(), 1);
+        assert_eq!(ErrorCode::Refused.exit_code(), 6);
+    }
+
+    #[test]
+    fn a_crm_refusal_is_refused() {
+        let e = ApiError::from(CrmError::Refused("choose cascade or detach".into()));
+        assert_eq!(e.code, ErrorCode::Refused);
+        assert_eq!(e.message, "choose cascade or detach");
     }
 }

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod autolock;
 pub mod backup;
+mod crm;
 pub mod demo;
 pub mod dto;
 pub mod error;

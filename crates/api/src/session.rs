@@ -42,7 +42,7 @@ pub(crate) fn check_new_passphrase(passphrase: &SecretString) -> Result<(), ApiE
     Ok(())
 }
 
-fn parse_id(id: &str, kind: &str) -> Result<i64, ApiError> {
+pub(crate) fn parse_id(id: &str, kind: &str) -> Result<i64, ApiError> {
     id.trim()
         .parse::<i64>()
         .ok()
@@ -141,7 +141,7 @@ impl Session {
 
     /// Runs `change` and its audit event in one immediate transaction (writers queue on the busy timeout
     /// instead of failing on a lock upgrade). `change` returns its result and the id of the record it touched.
-    fn write<T>(
+    pub(crate) fn write<T>(
         &mut self,
         action: Action,
         entity: &str,

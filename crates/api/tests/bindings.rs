@@ -17,6 +17,13 @@ fn export_all(dir: &Path) {
     Contact::export_all(&cfg).unwrap();
     ContactRow::export_all(&cfg).unwrap();
     ContactWindow::export_all(&cfg).unwrap();
+    Page::<ContactRow>::export_all(&cfg).unwrap();
+    CompanyRole::export_all(&cfg).unwrap();
+    Address::export_all(&cfg).unwrap();
+    CompanyInput::export_all(&cfg).unwrap();
+    Company::export_all(&cfg).unwrap();
+    CompanyRow::export_all(&cfg).unwrap();
+    CompanyDeletion::export_all(&cfg).unwrap();
     SearchHit::export_all(&cfg).unwrap();
     SearchKind::export_all(&cfg).unwrap();
     VaultSummary::export_all(&cfg).unwrap();

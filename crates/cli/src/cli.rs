@@ -2,8 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Args as ClapArgs, Parser, Subcommand};
-use sigilo_api::{ApiError, ContactInput, Page, Session, default_vault_dir};
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use sigilo_api::{
+    ApiError, CompanyDeletion, CompanyInput, CompanyRole, ContactInput, Page, Session,
+    default_vault_dir,
+};
 
 use crate::output::{self, print_json};
 use crate::secrets;
@@ -30,6 +33,9 @@ enum Command {
     /// Add, list, show, edit and delete contacts.
     #[command(subcommand)]
     Contact(ContactCmd),
+    /// Add, list, show, edit and delete companies.
+    #[command(subcommand)]
+    Company(CompanyCmd),
     /// Create a new vault filled with realistic, deterministic demo data (1 ≈ 200 contacts, 500 ≈ 100k).
     Demo {
         #[arg(long, default_value_t = 1)]
@@ -168,9 +174,106 @@ enum ContactCmd {
         /// Remove every phone.
         #[arg(long, conflicts_with = "phones")]
         clear_phones: bool,
+        /// Link the contact to this company record from today (an empty value unlinks it); the company history
+        /// keeps the previous link.
+        #[arg(long, value_name = "ID", conflicts_with = "company")]
+        company_id: Option<String>,
     },
     /// Delete a contact.
     Delete { id: String },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Customer,
+    Supplier,
+    Prospect,
+}
+
+impl From<RoleArg> for CompanyRole {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::Customer => CompanyRole::Customer,
+            RoleArg::Supplier => CompanyRole::Supplier,
+            RoleArg::Prospect => CompanyRole::Prospect,
+        }
+    }
+}
+
+#[derive(Debug, ClapArgs)]
+struct CompanyFields {
+    #[arg(long)]
+    name: Option<String>,
+    /// Repeat for several roles (on edit, replaces all of them).
+    #[arg(long = "role", value_enum)]
+    roles: Vec<RoleArg>,
+    /// Tax id (NIF/CIF for Spain, checked); on edit, an empty value clears it.
+    #[arg(long)]
+    tax_id: Option<String>,
+    /// ISO 3166-1 alpha-2 country of the tax id (default ES).
+    #[arg(long)]
+    tax_country: Option<String>,
+    /// On edit, an empty value clears it.
+    #[arg(long)]
+    website: Option<String>,
+    /// Billing terms: days to pay an invoice.
+    #[arg(long)]
+    payment_days: Option<u32>,
+    /// Billing terms: ISO 4217 currency code; on edit, an empty value clears it.
+    #[arg(long)]
+    currency: Option<String>,
+    /// On edit, an empty value clears them.
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum CompanyCmd {
+    /// Add a company; prints its id alone.
+    Add(CompanyFields),
+    /// List companies in name order, a page at a time.
+    List {
+        /// Only companies with this role.
+        #[arg(long, value_enum)]
+        role: Option<RoleArg>,
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+        #[arg(long)]
+        cursor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one company.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a company's fields; fields not given stay as they are.
+    Edit {
+        id: String,
+        #[command(flatten)]
+        fields: CompanyFields,
+    },
+    /// Delete a company; refused while it has contacts or deals unless --cascade or --detach says what to do.
+    Delete {
+        id: String,
+        /// Delete its contacts and deals too.
+        #[arg(long, conflicts_with = "detach")]
+        cascade: bool,
+        /// Keep its contacts and deals, unlinked.
+        #[arg(long)]
+        detach: bool,
+    },
+}
+
+/// An edited optional text field: not given keeps `current`, an empty value clears it.
+fn edited(new: Option<String>, current: Option<String>) -> Option<String> {
+    match new {
+        None => current,
+        Some(v) if v.trim().is_empty() => None,
+        Some(v) => Some(v),
+    }
 }
 
 fn open(dir: &std::path::Path) -> Result<Session, ApiError> {
@@ -244,8 +347,13 @@ pub fn run(args: Args) -> Result<(), ApiError> {
             fields,
             clear_emails,
             clear_phones,
+            company_id,
         }) => {
             let mut session = open(&dir)?;
+            if let Some(company) = company_id {
+                let company = Some(company.as_str()).filter(|c| !c.trim().is_empty());
+                session.contact_link_company(&id, company)?;
+            }
             let current = session.contact_get(&id)?;
             let input = ContactInput {
                 name: fields.name.unwrap_or(current.name),
@@ -265,6 +373,72 @@ pub fn run(args: Args) -> Result<(), ApiError> {
             session.contact_update(&id, input)?;
         }
         Command::Contact(ContactCmd::Delete { id }) => open(&dir)?.contact_delete(&id)?,
+        Command::Company(CompanyCmd::Add(f)) => {
+            let input = CompanyInput {
+                name: f
+                    .name
+                    .ok_or_else(|| ApiError::invalid("--name is required"))?,
+                roles: f.roles.into_iter().map(CompanyRole::from).collect(),
+                tax_country: f.tax_country,
+                tax_id: f.tax_id,
+                addresses: Vec::new(),
+                website: f.website,
+                payment_days: f.payment_days,
+                currency: f.currency,
+                notes: f.notes,
+            };
+            println!("{}", open(&dir)?.company_add(input)?);
+        }
+        Command::Company(CompanyCmd::List {
+            role,
+            limit,
+            cursor,
+            json,
+        }) => {
+            let page =
+                open(&dir)?.company_list(role.map(CompanyRole::from), limit, cursor.as_deref())?;
+            output::company_list(&page, json);
+        }
+        Command::Company(CompanyCmd::Show { id, json }) => {
+            output::company(&open(&dir)?.company_get(&id)?, json)
+        }
+        Command::Company(CompanyCmd::Edit { id, fields: f }) => {
+            let mut session = open(&dir)?;
+            let current = session.company_get(&id)?;
+            let tax_id = edited(f.tax_id, current.tax_id);
+            let input = CompanyInput {
+                name: f.name.unwrap_or(current.name),
+                roles: if f.roles.is_empty() {
+                    current.roles
+                } else {
+                    f.roles.into_iter().map(CompanyRole::from).collect()
+                },
+                tax_country: tax_id
+                    .as_ref()
+                    .and_then(|_| f.tax_country.or(current.tax_country)),
+                tax_id,
+                addresses: current.addresses,
+                website: edited(f.website, current.website),
+                payment_days: f.payment_days.or(current.payment_days),
+                currency: edited(f.currency, current.currency),
+                notes: edited(f.notes, current.notes),
+            };
+            session.company_update(&id, input)?;
+        }
+        Command::Company(CompanyCmd::Delete {
+            id,
+            cascade,
+            detach,
+        }) => {
+            let mode = if cascade {
+                CompanyDeletion::Cascade
+            } else if detach {
+                CompanyDeletion::Detach
+            } else {
+                CompanyDeletion::Refuse
+            };
+            open(&dir)?.company_delete(&id, mode)?;
+        }
         Command::Demo { scale, seed } => {
             let passphrase = secrets::new_passphrase("SIGILO_PASSPHRASE")?;
             let mut bar = output::ProgressLine::new();

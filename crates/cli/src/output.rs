@@ -4,7 +4,8 @@ use std::path::Path;
 
 use serde::Serialize;
 use sigilo_api::{
-    ApiError, CheckReport, Contact, ContactRow, ErrorCode, Page, SearchHit, SecretString, VaultInfo,
+    ApiError, CheckReport, Company, CompanyRole, CompanyRow, Contact, ContactRow, ErrorCode, Page,
+    SearchHit, SecretString, VaultInfo,
 };
 
 /// A progress line on stderr: what is happening, how far, how fast. Redrawn in place on a terminal.
@@ -95,7 +96,9 @@ pub fn hint(code: ErrorCode) -> Option<&'static str> {
         ErrorCode::Busy => {
             Some("close the desktop app or the other `sigilo` process using this vault")
         }
-        ErrorCode::NotFound => Some("name the vault folder with --vault DIR or SIGILO_VAULT"),
+        ErrorCode::NotFound => {
+            Some("check the id, or name the vault folder with --vault DIR or SIGILO_VAULT")
+        }
         _ => None,
     }
 }
@@ -169,9 +172,7 @@ pub fn contact_list(page: &Page<ContactRow>, json: bool) {
             c.company.as_deref().unwrap_or("")
         );
     }
-    if let Some(cursor) = &page.next_cursor {
-        eprintln!("more: --cursor {cursor}");
-    }
+    more(page.next_cursor.as_ref());
 }
 
 pub fn contact(c: &Contact, json: bool) {
@@ -198,10 +199,7 @@ pub fn contact(c: &Contact, json: bool) {
 
 pub fn search_hits(hits: &[SearchHit]) {
     for h in hits {
-        let kind = serde_json::to_value(h.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let kind = wire(&h.kind);
         println!(
             "{kind:<8} {:>8}  {}{}",
             h.id,
@@ -255,4 +253,82 @@ pub fn verify_report(report: &sigilo_api::VerifyReport, json: bool) {
         "Every chunk authenticated and the database passed its integrity check (backup of {}, {} bytes inside).",
         report.info.created_at, report.payload_bytes
     );
+}
+
+/// A serde enum's wire name ("customer", "call"…), for text output.
+fn wire<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn roles(roles: &[CompanyRole]) -> String {
+    roles.iter().map(wire).collect::<Vec<_>>().join(",")
+}
+
+/// Prints `more: --cursor C` on stderr when a list continues.
+fn more(next_cursor: Option<&String>) {
+    if let Some(cursor) = next_cursor {
+        eprintln!("more: --cursor {cursor}");
+    }
+}
+
+pub fn company_list(page: &Page<CompanyRow>, json: bool) {
+    if json {
+        return print_json(page);
+    }
+    for c in &page.items {
+        println!(
+            "{:>8}  {:<40}  {:<28}  {}",
+            c.id,
+            c.name,
+            roles(&c.roles),
+            c.tax_id.as_deref().unwrap_or("")
+        );
+    }
+    more(page.next_cursor.as_ref());
+}
+
+pub fn company(c: &Company, json: bool) {
+    if json {
+        return print_json(c);
+    }
+    println!("id        {}", c.id);
+    println!("name      {}", c.name);
+    if !c.roles.is_empty() {
+        println!("roles     {}", roles(&c.roles));
+    }
+    if let Some(t) = &c.tax_id {
+        println!(
+            "tax id    {t} ({})",
+            c.tax_country.as_deref().unwrap_or("ES")
+        );
+    }
+    if let Some(w) = &c.website {
+        println!("website   {w}");
+    }
+    if let Some(d) = c.payment_days {
+        println!("pays in   {d} days");
+    }
+    if let Some(cur) = &c.currency {
+        println!("currency  {cur}");
+    }
+    for a in &c.addresses {
+        let parts: Vec<&str> = [&a.street, &a.postal_code, &a.city, &a.region, &a.country]
+            .into_iter()
+            .filter_map(|p| p.as_deref())
+            .collect();
+        println!("address   {}", parts.join(", "));
+    }
+    println!("contacts  {}", c.contacts);
+    println!("deals     {}", c.deals);
+    if let Some(at) = &c.last_interaction_at {
+        println!("last      {at}");
+    }
+    println!("created   {}", c.created_at);
+    println!("updated   {}", c.updated_at);
+    if let Some(notes) = &c.notes {
+        println!("\n{notes}");
+    }
 }

@@ -275,7 +275,7 @@ pub fn linked_counts(conn: &Connection, id: i64) -> Result<(u64, u64)> {
 }
 
 /// Deletes a company with its addresses, agreements and search entry. With contacts or deals linked it is
-/// refused (an `Invalid` error naming `on_delete`) unless `on_delete` says [`OnDelete::Cascade`] (they are
+/// refused ([`CrmError::Refused`]) unless `on_delete` says [`OnDelete::Cascade`] (they are
 /// deleted too) or [`OnDelete::Detach`] (they stay, unlinked; contacts' open company periods end on
 /// `today`, `YYYY-MM-DD`).
 pub fn delete(conn: &Connection, id: i64, on_delete: OnDelete, today: &str) -> Result<()> {
@@ -291,13 +291,10 @@ pub fn delete(conn: &Connection, id: i64, on_delete: OnDelete, today: &str) -> R
     if n_contacts + n_deals > 0 {
         match on_delete {
             OnDelete::Refuse => {
-                return Err(CrmError::invalid(
-                    "on_delete",
-                    format!(
-                        "the company has {n_contacts} contact(s) and {n_deals} deal(s): choose to delete them too \
-                         (cascade) or to keep them unlinked (detach)"
-                    ),
-                ));
+                return Err(CrmError::Refused(format!(
+                    "the company has {n_contacts} contact(s) and {n_deals} deal(s): choose to delete them too \
+                     (cascade) or to keep them unlinked (detach)"
+                )));
             }
             OnDelete::Cascade => {
                 let linked: Vec<i64> = conn

@@ -39,9 +39,6 @@ pub const MIGRATIONS: Migrations = Migrations {
 };
 
 /// What can go wrong in the CRM domain.
-///
-/// (Refusals such as deleting a company that still has contacts are reported as [`CrmError::Invalid`] naming
-/// the argument to change, so that the API layer's exhaustive mapping keeps compiling.)
 #[derive(Debug, thiserror::Error)]
 pub enum CrmError {
     /// A field failed validation; `field` names it for the UI, `message` says why in plain words.
@@ -53,6 +50,10 @@ pub enum CrmError {
     /// No record of that kind with that id.
     #[error("no {kind} with id {id}")]
     NotFound { kind: &'static str, id: String },
+    /// Refused by a rule although every field is valid (deleting a company that still has contacts or deals
+    /// without saying what to do with them); the message says what to choose instead.
+    #[error("{0}")]
+    Refused(String),
     /// A paging cursor that this build did not hand out.
     #[error("the cursor is not valid for this list")]
     BadCursor,
