@@ -4,10 +4,11 @@
 use rusqlite::Connection;
 use sigilo_crm::companies::{self, CompanyFilter, NewCompany, OnDelete, Role, Roles};
 use sigilo_crm::contacts;
+use sigilo_crm::interactions::{self, NewInteraction, TimelineOf};
 use sigilo_crm::valid;
 
 use crate::audit::Action;
-use crate::dto::{Address, Company, CompanyDeletion, CompanyInput, CompanyRole, CompanyRow, Page};
+use crate::dto::*;
 use crate::error::ApiError;
 use crate::session::{Session, parse_id};
 
@@ -15,6 +16,33 @@ use crate::session::{Session, parse_id};
 /// operating system's zone rules): the "today" of task views and of a company's detach date.
 pub(crate) fn local_today(conn: &Connection) -> Result<String, ApiError> {
     Ok(conn.query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))?)
+}
+
+fn opt_id(id: Option<&str>, kind: &str) -> Result<Option<i64>, ApiError> {
+    id.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| parse_id(s, kind))
+        .transpose()
+}
+
+/// A date-time as the domain wants it: one with an offset (`Z`, `+01:00`) passes as is; one without is local
+/// time on this computer and gets converted to UTC (SQLite's `utc` modifier, which follows the operating
+/// system's zone rules, daylight saving included). What SQLite cannot read passes unchanged, so the domain's
+/// validation names the field.
+pub(crate) fn local_datetime(conn: &Connection, value: &str) -> Result<String, ApiError> {
+    let v = value.trim();
+    let has_offset = v
+        .split_once(['T', 't', ' '])
+        .is_some_and(|(_, time)| time.contains(['Z', 'z', '+', '-']));
+    if has_offset || !v.contains(['T', 't']) {
+        return Ok(v.to_owned());
+    }
+    let utc: Option<String> = conn.query_row(
+        "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'utc')",
+        [v],
+        |r| r.get(0),
+    )?;
+    Ok(utc.unwrap_or_else(|| v.to_owned()))
 }
 
 fn count(n: u64) -> u32 {
@@ -180,6 +208,132 @@ impl Session {
         let page = companies::list(self.vault().conn(), &filter, limit, cursor)?;
         Ok(Page {
             items: page.items.into_iter().map(company_row).collect(),
+            next_cursor: page.next_cursor,
+        })
+    }
+}
+
+// ----- interactions and timelines -----
+
+fn kind_in(k: InteractionKind) -> interactions::InteractionKind {
+    use interactions::InteractionKind as K;
+    match k {
+        InteractionKind::Call => K::Call,
+        InteractionKind::Meeting => K::Meeting,
+        InteractionKind::Email => K::Email,
+        InteractionKind::Message => K::Message,
+        InteractionKind::Note => K::Note,
+    }
+}
+
+fn kind_out(k: interactions::InteractionKind) -> InteractionKind {
+    use interactions::InteractionKind as K;
+    match k {
+        K::Call => InteractionKind::Call,
+        K::Meeting => InteractionKind::Meeting,
+        K::Email => InteractionKind::Email,
+        K::Message => InteractionKind::Message,
+        K::Note => InteractionKind::Note,
+    }
+}
+
+pub(crate) fn direction_in(d: Direction) -> interactions::Direction {
+    match d {
+        Direction::Inbound => interactions::Direction::Inbound,
+        Direction::Outbound => interactions::Direction::Outbound,
+        Direction::None => interactions::Direction::None,
+    }
+}
+
+fn direction_out(d: interactions::Direction) -> Direction {
+    match d {
+        interactions::Direction::Inbound => Direction::Inbound,
+        interactions::Direction::Outbound => Direction::Outbound,
+        interactions::Direction::None => Direction::None,
+    }
+}
+
+fn interaction_out(i: interactions::Interaction) -> Interaction {
+    Interaction {
+        id: i.id.to_string(),
+        kind: kind_out(i.kind),
+        at: i.at,
+        direction: direction_out(i.direction),
+        subject: i.subject,
+        body: i.body,
+        contact_ids: i.contact_ids.iter().map(i64::to_string).collect(),
+        company_id: i.company_id.map(|id| id.to_string()),
+        deal_id: i.deal_id.map(|id| id.to_string()),
+        created_at: i.created_at,
+        updated_at: i.updated_at,
+    }
+}
+
+impl Session {
+    /// Logs an interaction; returns its id.
+    pub fn interaction_add(&mut self, input: InteractionInput) -> Result<String, ApiError> {
+        let new = NewInteraction {
+            kind: kind_in(input.kind),
+            at: local_datetime(self.vault().conn(), &input.at)?,
+            direction: direction_in(input.direction),
+            subject: input.subject,
+            body: input.body,
+            contact_ids: input
+                .contact_ids
+                .iter()
+                .map(|id| parse_id(id, "contact"))
+                .collect::<Result<_, _>>()?,
+            company_id: opt_id(input.company_id.as_deref(), "company")?,
+            deal_id: opt_id(input.deal_id.as_deref(), "deal")?,
+        };
+        self.write(Action::Create, "interaction", |tx| {
+            let id = interactions::insert(tx, new)?.to_string();
+            Ok((id.clone(), Some(id)))
+        })
+    }
+
+    pub fn interaction_get(&self, id: &str) -> Result<Interaction, ApiError> {
+        let i = interactions::get(self.vault().conn(), parse_id(id, "interaction")?)?;
+        Ok(interaction_out(i))
+    }
+
+    pub fn interaction_delete(&mut self, id: &str) -> Result<(), ApiError> {
+        let id = parse_id(id, "interaction")?;
+        self.write(Action::Delete, "interaction", |tx| {
+            interactions::delete(tx, id)?;
+            Ok(((), Some(id.to_string())))
+        })
+    }
+
+    /// A page of a contact's, company's or deal's timeline, newest first, continuing after `cursor`. An unknown
+    /// owner is `not_found` (an empty timeline is an empty page).
+    pub fn timeline(
+        &self,
+        of: &TimelineOwner,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<Interaction>, ApiError> {
+        let conn = self.vault().conn();
+        let of = match of {
+            TimelineOwner::Contact(id) => {
+                let id = parse_id(id, "contact")?;
+                contacts::row(conn, id)?;
+                TimelineOf::Contact(id)
+            }
+            TimelineOwner::Company(id) => {
+                let id = parse_id(id, "company")?;
+                companies::row(conn, id)?;
+                TimelineOf::Company(id)
+            }
+            TimelineOwner::Deal(id) => {
+                let id = parse_id(id, "deal")?;
+                sigilo_crm::deals::get(conn, id)?;
+                TimelineOf::Deal(id)
+            }
+        };
+        let page = interactions::timeline(conn, of, limit, cursor)?;
+        Ok(Page {
+            items: page.items.into_iter().map(interaction_out).collect(),
             next_cursor: page.next_cursor,
         })
     }

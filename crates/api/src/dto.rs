@@ -363,3 +363,66 @@ pub enum CompanyDeletion {
     /// Keep them, unlinked (contacts keep the company's name and their history).
     Detach,
 }
+
+// ----- interactions and timelines -----
+
+/// What kind of interaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum InteractionKind {
+    Call,
+    Meeting,
+    Email,
+    Message,
+    Note,
+}
+
+/// Who started an interaction.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Inbound,
+    Outbound,
+    #[default]
+    None,
+}
+
+/// What a user supplies for an interaction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct InteractionInput {
+    pub kind: InteractionKind,
+    /// ISO 8601 date-time; without an offset it is taken in this computer's time zone.
+    pub at: String,
+    pub direction: Direction,
+    pub subject: Option<String>,
+    pub body: Option<String>,
+    pub contact_ids: Vec<String>,
+    /// `null` takes the deal's company, else the first contact's company.
+    pub company_id: Option<String>,
+    pub deal_id: Option<String>,
+}
+
+/// A logged interaction; `at` is UTC (`YYYY-MM-DDTHH:MM:SSZ`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Interaction {
+    pub id: String,
+    pub kind: InteractionKind,
+    pub at: String,
+    pub direction: Direction,
+    pub subject: Option<String>,
+    pub body: Option<String>,
+    pub contact_ids: Vec<String>,
+    pub company_id: Option<String>,
+    pub deal_id: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Whose timeline: `{ "of": "contact", "id": "42" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "of", content = "id", rename_all = "snake_case")]
+pub enum TimelineOwner {
+    Contact(String),
+    Company(String),
+    Deal(String),
+}

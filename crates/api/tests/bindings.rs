@@ -24,6 +24,11 @@ fn export_all(dir: &Path) {
     Company::export_all(&cfg).unwrap();
     CompanyRow::export_all(&cfg).unwrap();
     CompanyDeletion::export_all(&cfg).unwrap();
+    InteractionKind::export_all(&cfg).unwrap();
+    Direction::export_all(&cfg).unwrap();
+    InteractionInput::export_all(&cfg).unwrap();
+    Interaction::export_all(&cfg).unwrap();
+    TimelineOwner::export_all(&cfg).unwrap();
     SearchHit::export_all(&cfg).unwrap();
     SearchKind::export_all(&cfg).unwrap();
     VaultSummary::export_all(&cfg).unwrap();

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use sigilo_api::{
-    ApiError, CompanyDeletion, CompanyInput, CompanyRole, ContactInput, Page, Session,
-    default_vault_dir,
+    ApiError, CompanyDeletion, CompanyInput, CompanyRole, ContactInput, Direction,
+    InteractionInput, InteractionKind, Page, Session, TimelineOwner, default_vault_dir,
 };
 
 use crate::output::{self, print_json};
@@ -36,6 +36,25 @@ enum Command {
     /// Add, list, show, edit and delete companies.
     #[command(subcommand)]
     Company(CompanyCmd),
+    /// Log calls, meetings, emails, messages and notes.
+    #[command(subcommand)]
+    Interaction(InteractionCmd),
+    /// A contact's, company's or deal's interactions, newest first, a page at a time.
+    #[command(group = clap::ArgGroup::new("owner").required(true).args(["contact", "company", "deal"]))]
+    Timeline {
+        #[arg(long, value_name = "ID")]
+        contact: Option<String>,
+        #[arg(long, value_name = "ID")]
+        company: Option<String>,
+        #[arg(long, value_name = "ID")]
+        deal: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        cursor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Create a new vault filled with realistic, deterministic demo data (1 ≈ 200 contacts, 500 ≈ 100k).
     Demo {
         #[arg(long, default_value_t = 1)]
@@ -267,6 +286,78 @@ enum CompanyCmd {
     },
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KindArg {
+    Call,
+    Meeting,
+    Email,
+    Message,
+    Note,
+}
+
+impl From<KindArg> for InteractionKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Call => InteractionKind::Call,
+            KindArg::Meeting => InteractionKind::Meeting,
+            KindArg::Email => InteractionKind::Email,
+            KindArg::Message => InteractionKind::Message,
+            KindArg::Note => InteractionKind::Note,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DirectionArg {
+    Inbound,
+    Outbound,
+    None,
+}
+
+impl From<DirectionArg> for Direction {
+    fn from(d: DirectionArg) -> Self {
+        match d {
+            DirectionArg::Inbound => Direction::Inbound,
+            DirectionArg::Outbound => Direction::Outbound,
+            DirectionArg::None => Direction::None,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum InteractionCmd {
+    /// Log an interaction; prints its id alone.
+    Add {
+        /// A contact who took part (repeat for several).
+        #[arg(long = "contact", value_name = "ID")]
+        contacts: Vec<String>,
+        /// The company (default: the deal's, else the first contact's).
+        #[arg(long, value_name = "ID")]
+        company: Option<String>,
+        #[arg(long, value_name = "ID")]
+        deal: Option<String>,
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// ISO 8601 date-time; without an offset (2026-11-23T10:30) it is this computer's local time.
+        #[arg(long, value_name = "DATETIME")]
+        at: String,
+        #[arg(long, value_enum, default_value = "none")]
+        direction: DirectionArg,
+        #[arg(long)]
+        subject: String,
+        #[arg(long)]
+        body: Option<String>,
+    },
+    /// Show one interaction.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete an interaction.
+    Delete { id: String },
+}
+
 /// An edited optional text field: not given keeps `current`, an empty value clears it.
 fn edited(new: Option<String>, current: Option<String>) -> Option<String> {
     match new {
@@ -438,6 +529,53 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                 CompanyDeletion::Refuse
             };
             open(&dir)?.company_delete(&id, mode)?;
+        }
+        Command::Interaction(InteractionCmd::Add {
+            contacts,
+            company,
+            deal,
+            kind,
+            at,
+            direction,
+            subject,
+            body,
+        }) => {
+            let input = InteractionInput {
+                kind: kind.into(),
+                at,
+                direction: direction.into(),
+                subject: Some(subject),
+                body,
+                contact_ids: contacts,
+                company_id: company,
+                deal_id: deal,
+            };
+            println!("{}", open(&dir)?.interaction_add(input)?);
+        }
+        Command::Interaction(InteractionCmd::Show { id, json }) => {
+            output::interaction(&open(&dir)?.interaction_get(&id)?, json)
+        }
+        Command::Interaction(InteractionCmd::Delete { id }) => {
+            open(&dir)?.interaction_delete(&id)?
+        }
+        Command::Timeline {
+            contact,
+            company,
+            deal,
+            limit,
+            cursor,
+            json,
+        } => {
+            let owner = match (contact, company, deal) {
+                (Some(id), _, _) => TimelineOwner::Contact(id),
+                (None, Some(id), _) => TimelineOwner::Company(id),
+                (None, None, Some(id)) => TimelineOwner::Deal(id),
+                (None, None, None) => {
+                    return Err(ApiError::invalid("name --contact, --company or --deal"));
+                }
+            };
+            let page = open(&dir)?.timeline(&owner, limit, cursor.as_deref())?;
+            output::timeline(&page, json);
         }
         Command::Demo { scale, seed } => {
             let passphrase = secrets::new_passphrase("SIGILO_PASSPHRASE")?;

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use serde::Serialize;
 use sigilo_api::{
-    ApiError, CheckReport, Company, CompanyRole, CompanyRow, Contact, ContactRow, ErrorCode, Page,
-    SearchHit, SecretString, VaultInfo,
+    ApiError, CheckReport, Company, CompanyRole, CompanyRow, Contact, ContactRow, ErrorCode,
+    Interaction, Page, SearchHit, SecretString, VaultInfo,
 };
 
 /// A progress line on stderr: what is happening, how far, how fast. Redrawn in place on a terminal.
@@ -330,5 +330,50 @@ pub fn company(c: &Company, json: bool) {
     println!("updated   {}", c.updated_at);
     if let Some(notes) = &c.notes {
         println!("\n{notes}");
+    }
+}
+
+fn interaction_line(i: &Interaction) -> String {
+    format!(
+        "{:>8}  {}  {:<8}  {}",
+        i.id,
+        i.at,
+        wire(&i.kind),
+        i.subject.as_deref().unwrap_or("")
+    )
+}
+
+pub fn timeline(page: &Page<Interaction>, json: bool) {
+    if json {
+        return print_json(page);
+    }
+    for i in &page.items {
+        println!("{}", interaction_line(i));
+    }
+    more(page.next_cursor.as_ref());
+}
+
+pub fn interaction(i: &Interaction, json: bool) {
+    if json {
+        return print_json(i);
+    }
+    println!("id         {}", i.id);
+    println!("kind       {}", wire(&i.kind));
+    println!("at         {}", i.at);
+    println!("direction  {}", wire(&i.direction));
+    if let Some(s) = &i.subject {
+        println!("subject    {s}");
+    }
+    if !i.contact_ids.is_empty() {
+        println!("contacts   {}", i.contact_ids.join(", "));
+    }
+    if let Some(c) = &i.company_id {
+        println!("company    {c}");
+    }
+    if let Some(d) = &i.deal_id {
+        println!("deal       {d}");
+    }
+    if let Some(b) = &i.body {
+        println!("\n{b}");
     }
 }
