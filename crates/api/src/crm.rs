@@ -5,6 +5,7 @@ use rusqlite::Connection;
 use sigilo_crm::companies::{self, CompanyFilter, NewCompany, OnDelete, Role, Roles};
 use sigilo_crm::contacts;
 use sigilo_crm::interactions::{self, NewInteraction, TimelineOf};
+use sigilo_crm::tasks::{self, LogAs, NewTask, Priority, View};
 use sigilo_crm::valid;
 
 use crate::audit::Action;
@@ -335,6 +336,138 @@ impl Session {
         Ok(Page {
             items: page.items.into_iter().map(interaction_out).collect(),
             next_cursor: page.next_cursor,
+        })
+    }
+}
+
+// ----- tasks -----
+
+fn priority_in(p: TaskPriority) -> Priority {
+    match p {
+        TaskPriority::Low => Priority::Low,
+        TaskPriority::Normal => Priority::Normal,
+        TaskPriority::High => Priority::High,
+        TaskPriority::Urgent => Priority::Urgent,
+    }
+}
+
+fn priority_out(p: Priority) -> TaskPriority {
+    match p {
+        Priority::Low => TaskPriority::Low,
+        Priority::Normal => TaskPriority::Normal,
+        Priority::High => TaskPriority::High,
+        Priority::Urgent => TaskPriority::Urgent,
+    }
+}
+
+fn task_out(t: tasks::Task) -> Task {
+    Task {
+        id: t.id.to_string(),
+        title: t.title,
+        due_date: t.due_date,
+        due_time: t.due_time,
+        done: t.done,
+        done_at: t.done_at,
+        priority: priority_out(t.priority),
+        contact_id: t.contact_id.map(|id| id.to_string()),
+        company_id: t.company_id.map(|id| id.to_string()),
+        deal_id: t.deal_id.map(|id| id.to_string()),
+        notes: t.notes,
+        created_at: t.created_at,
+        updated_at: t.updated_at,
+    }
+}
+
+fn task_in(t: TaskInput) -> Result<NewTask, ApiError> {
+    Ok(NewTask {
+        title: t.title,
+        due_date: t.due_date,
+        due_time: t.due_time,
+        priority: priority_in(t.priority),
+        contact_id: opt_id(t.contact_id.as_deref(), "contact")?,
+        company_id: opt_id(t.company_id.as_deref(), "company")?,
+        deal_id: opt_id(t.deal_id.as_deref(), "deal")?,
+        notes: t.notes,
+    })
+}
+
+impl Session {
+    /// Adds a task; returns its id.
+    pub fn task_add(&mut self, input: TaskInput) -> Result<String, ApiError> {
+        let new = task_in(input)?;
+        self.write(Action::Create, "task", |tx| {
+            let id = tasks::insert(tx, new)?.to_string();
+            Ok((id.clone(), Some(id)))
+        })
+    }
+
+    pub fn task_get(&self, id: &str) -> Result<Task, ApiError> {
+        Ok(task_out(tasks::get(
+            self.vault().conn(),
+            parse_id(id, "task")?,
+        )?))
+    }
+
+    /// Replaces a task's fields (not its done state).
+    pub fn task_update(&mut self, id: &str, input: TaskInput) -> Result<(), ApiError> {
+        let id = parse_id(id, "task")?;
+        let new = task_in(input)?;
+        self.write(Action::Update, "task", |tx| {
+            tasks::update(tx, id, new)?;
+            Ok(((), Some(id.to_string())))
+        })
+    }
+
+    pub fn task_delete(&mut self, id: &str) -> Result<(), ApiError> {
+        let id = parse_id(id, "task")?;
+        self.write(Action::Delete, "task", |tx| {
+            tasks::delete(tx, id)?;
+            Ok(((), Some(id.to_string())))
+        })
+    }
+
+    /// A page of open tasks in `view` for today's date on this computer, by due date and time, then id.
+    pub fn task_list(
+        &self,
+        view: TaskView,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<Task>, ApiError> {
+        let conn = self.vault().conn();
+        let today = local_today(conn)?;
+        let view = match view {
+            TaskView::Today => View::Today,
+            TaskView::Overdue => View::Overdue,
+            TaskView::Upcoming => View::Upcoming { until: None },
+        };
+        let page = tasks::view(conn, &view, &today, limit, cursor)?;
+        Ok(Page {
+            items: page.items.into_iter().map(task_out).collect(),
+            next_cursor: page.next_cursor,
+        })
+    }
+
+    /// Marks a task done now. With `log`, also logs an interaction (now, linked to the task's contact, company
+    /// and deal) in the same transaction and returns its id. Completing a done task again is `invalid_input`.
+    pub fn task_done(
+        &mut self,
+        id: &str,
+        log: Option<TaskLog>,
+    ) -> Result<Option<String>, ApiError> {
+        let id = parse_id(id, "task")?;
+        let log = log.map(|l| LogAs {
+            kind: kind_in(l.kind),
+            direction: direction_in(l.direction),
+            subject: l.subject,
+            body: l.body,
+        });
+        let at = sigilo_crm::now_iso();
+        self.write(Action::Update, "task", |tx| {
+            let interaction = tasks::complete(tx, id, &at, log)?;
+            if let Some(i) = interaction {
+                crate::audit::record(tx, Action::Create, "interaction", Some(&i.to_string()))?;
+            }
+            Ok((interaction.map(|i| i.to_string()), Some(id.to_string())))
         })
     }
 }

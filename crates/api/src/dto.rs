@@ -426,3 +426,73 @@ pub enum TimelineOwner {
     Company(String),
     Deal(String),
 }
+
+// ----- tasks -----
+
+/// How urgent a task is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskPriority {
+    Low,
+    #[default]
+    Normal,
+    High,
+    Urgent,
+}
+
+/// What a user supplies for a task.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TaskInput {
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub due_date: Option<String>,
+    /// `HH:MM`; needs a due date.
+    pub due_time: Option<String>,
+    pub priority: TaskPriority,
+    pub contact_id: Option<String>,
+    pub company_id: Option<String>,
+    pub deal_id: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// A task or follow-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Task {
+    pub id: String,
+    pub title: String,
+    pub due_date: Option<String>,
+    pub due_time: Option<String>,
+    pub done: bool,
+    /// When it was completed (UTC date-time).
+    pub done_at: Option<String>,
+    pub priority: TaskPriority,
+    pub contact_id: Option<String>,
+    pub company_id: Option<String>,
+    pub deal_id: Option<String>,
+    pub notes: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Which open tasks, relative to today's date on this computer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskView {
+    /// Due today.
+    #[default]
+    Today,
+    /// Due before today.
+    Overdue,
+    /// Due after today.
+    Upcoming,
+}
+
+/// The interaction to log when completing a task (linked to the task's contact, company and deal).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TaskLog {
+    pub kind: InteractionKind,
+    pub direction: Direction,
+    /// `null` uses the task's title.
+    pub subject: Option<String>,
+    pub body: Option<String>,
+}

@@ -29,6 +29,11 @@ fn export_all(dir: &Path) {
     InteractionInput::export_all(&cfg).unwrap();
     Interaction::export_all(&cfg).unwrap();
     TimelineOwner::export_all(&cfg).unwrap();
+    TaskPriority::export_all(&cfg).unwrap();
+    TaskInput::export_all(&cfg).unwrap();
+    Task::export_all(&cfg).unwrap();
+    TaskView::export_all(&cfg).unwrap();
+    TaskLog::export_all(&cfg).unwrap();
     SearchHit::export_all(&cfg).unwrap();
     SearchKind::export_all(&cfg).unwrap();
     VaultSummary::export_all(&cfg).unwrap();

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use sigilo_api::{
     ApiError, CompanyDeletion, CompanyInput, CompanyRole, ContactInput, Direction,
-    InteractionInput, InteractionKind, Page, Session, TimelineOwner, default_vault_dir,
+    InteractionInput, InteractionKind, Page, Session, TaskInput, TaskLog, TaskPriority, TaskView,
+    TimelineOwner, default_vault_dir,
 };
 
 use crate::output::{self, print_json};
@@ -39,6 +40,9 @@ enum Command {
     /// Log calls, meetings, emails, messages and notes.
     #[command(subcommand)]
     Interaction(InteractionCmd),
+    /// Tasks and follow-ups: add, list by view, show, complete, delete.
+    #[command(subcommand)]
+    Task(TaskCmd),
     /// A contact's, company's or deal's interactions, newest first, a page at a time.
     #[command(group = clap::ArgGroup::new("owner").required(true).args(["contact", "company", "deal"]))]
     Timeline {
@@ -358,6 +362,95 @@ enum InteractionCmd {
     Delete { id: String },
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum PriorityArg {
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
+
+impl From<PriorityArg> for TaskPriority {
+    fn from(p: PriorityArg) -> Self {
+        match p {
+            PriorityArg::Low => TaskPriority::Low,
+            PriorityArg::Normal => TaskPriority::Normal,
+            PriorityArg::High => TaskPriority::High,
+            PriorityArg::Urgent => TaskPriority::Urgent,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ViewArg {
+    Today,
+    Overdue,
+    Upcoming,
+}
+
+impl From<ViewArg> for TaskView {
+    fn from(v: ViewArg) -> Self {
+        match v {
+            ViewArg::Today => TaskView::Today,
+            ViewArg::Overdue => TaskView::Overdue,
+            ViewArg::Upcoming => TaskView::Upcoming,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum TaskCmd {
+    /// Add a task; prints its id alone.
+    Add {
+        #[arg(long)]
+        title: String,
+        /// Due date, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        due: String,
+        /// Due time, HH:MM.
+        #[arg(long, value_name = "HH:MM")]
+        time: Option<String>,
+        #[arg(long, value_enum, default_value = "normal")]
+        priority: PriorityArg,
+        #[arg(long, value_name = "ID")]
+        contact: Option<String>,
+        #[arg(long, value_name = "ID")]
+        company: Option<String>,
+        #[arg(long, value_name = "ID")]
+        deal: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
+    },
+    /// Open tasks due today (default), overdue or upcoming, by this computer's date; by due date and time.
+    List {
+        #[arg(long, value_enum, default_value = "today")]
+        view: ViewArg,
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+        #[arg(long)]
+        cursor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one task.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a task done; with --log-as, also log an interaction (printing its id).
+    Done {
+        id: String,
+        #[arg(long, value_enum, value_name = "KIND")]
+        log_as: Option<KindArg>,
+        /// The logged interaction's body.
+        #[arg(long, requires = "log_as")]
+        body: Option<String>,
+    },
+    /// Delete a task.
+    Delete { id: String },
+}
+
 /// An edited optional text field: not given keeps `current`, an empty value clears it.
 fn edited(new: Option<String>, current: Option<String>) -> Option<String> {
     match new {
@@ -558,6 +651,52 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         Command::Interaction(InteractionCmd::Delete { id }) => {
             open(&dir)?.interaction_delete(&id)?
         }
+        Command::Task(TaskCmd::Add {
+            title,
+            due,
+            time,
+            priority,
+            contact,
+            company,
+            deal,
+            notes,
+        }) => {
+            let input = TaskInput {
+                title,
+                due_date: Some(due),
+                due_time: time,
+                priority: priority.into(),
+                contact_id: contact,
+                company_id: company,
+                deal_id: deal,
+                notes,
+            };
+            println!("{}", open(&dir)?.task_add(input)?);
+        }
+        Command::Task(TaskCmd::List {
+            view,
+            limit,
+            cursor,
+            json,
+        }) => {
+            let page = open(&dir)?.task_list(view.into(), limit, cursor.as_deref())?;
+            output::task_list(&page, json);
+        }
+        Command::Task(TaskCmd::Show { id, json }) => {
+            output::task(&open(&dir)?.task_get(&id)?, json)
+        }
+        Command::Task(TaskCmd::Done { id, log_as, body }) => {
+            let log = log_as.map(|kind| TaskLog {
+                kind: kind.into(),
+                direction: Direction::None,
+                subject: None,
+                body,
+            });
+            if let Some(interaction) = open(&dir)?.task_done(&id, log)? {
+                println!("{interaction}");
+            }
+        }
+        Command::Task(TaskCmd::Delete { id }) => open(&dir)?.task_delete(&id)?,
         Command::Timeline {
             contact,
             company,

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Serialize;
 use sigilo_api::{
     ApiError, CheckReport, Company, CompanyRole, CompanyRow, Contact, ContactRow, ErrorCode,
-    Interaction, Page, SearchHit, SecretString, VaultInfo,
+    Interaction, Page, SearchHit, SecretString, Task, VaultInfo,
 };
 
 /// A progress line on stderr: what is happening, how far, how fast. Redrawn in place on a terminal.
@@ -375,5 +375,50 @@ pub fn interaction(i: &Interaction, json: bool) {
     }
     if let Some(b) = &i.body {
         println!("\n{b}");
+    }
+}
+
+pub fn task_list(page: &Page<Task>, json: bool) {
+    if json {
+        return print_json(page);
+    }
+    for t in &page.items {
+        println!(
+            "{:>8}  {} {:<5}  {:<6}  {}",
+            t.id,
+            t.due_date.as_deref().unwrap_or("          "),
+            t.due_time.as_deref().unwrap_or(""),
+            wire(&t.priority),
+            t.title
+        );
+    }
+    more(page.next_cursor.as_ref());
+}
+
+pub fn task(t: &Task, json: bool) {
+    if json {
+        return print_json(t);
+    }
+    println!("id        {}", t.id);
+    println!("title     {}", t.title);
+    if let Some(d) = &t.due_date {
+        println!("due       {d} {}", t.due_time.as_deref().unwrap_or(""));
+    }
+    println!("priority  {}", wire(&t.priority));
+    match &t.done_at {
+        Some(at) if t.done => println!("done      {at}"),
+        _ => println!("done      no"),
+    }
+    for (what, id) in [
+        ("contact ", &t.contact_id),
+        ("company ", &t.company_id),
+        ("deal    ", &t.deal_id),
+    ] {
+        if let Some(id) = id {
+            println!("{what}  {id}");
+        }
+    }
+    if let Some(n) = &t.notes {
+        println!("\n{n}");
     }
 }
