@@ -4,6 +4,7 @@
 use rusqlite::Connection;
 use sigilo_crm::companies::{self, CompanyFilter, NewCompany, OnDelete, Role, Roles};
 use sigilo_crm::contacts;
+use sigilo_crm::deals::{self, DealFilter, NewDeal};
 use sigilo_crm::interactions::{self, NewInteraction, TimelineOf};
 use sigilo_crm::tasks::{self, LogAs, NewTask, Priority, View};
 use sigilo_crm::valid;
@@ -469,5 +470,161 @@ impl Session {
             }
             Ok((interaction.map(|i| i.to_string()), Some(id.to_string())))
         })
+    }
+}
+
+// ----- deals -----
+
+fn money_out(m: &sigilo_crm::money::Money) -> Money {
+    Money {
+        amount: m.to_decimal_string(),
+        currency: m.currency.code().to_owned(),
+    }
+}
+
+fn stage_kind_out(k: deals::StageKind) -> StageKind {
+    match k {
+        deals::StageKind::Open => StageKind::Open,
+        deals::StageKind::Won => StageKind::Won,
+        deals::StageKind::Lost => StageKind::Lost,
+    }
+}
+
+fn deal_out(d: deals::Deal) -> Deal {
+    Deal {
+        id: d.id.to_string(),
+        title: d.title,
+        stage_id: d.stage_id.to_string(),
+        stage_name: d.stage_name,
+        stage_kind: stage_kind_out(d.stage_kind),
+        company_id: d.company_id.map(|id| id.to_string()),
+        contact_id: d.contact_id.map(|id| id.to_string()),
+        value: money_out(&d.value),
+        probability: d.probability,
+        expected_close: d.expected_close,
+        owner_notes: d.owner_notes,
+        reason: d.reason,
+        closed_at: d.closed_at,
+        created_at: d.created_at,
+        updated_at: d.updated_at,
+    }
+}
+
+/// A stage by name (case and accents ignored), else by id; neither is `invalid_input` naming `stage`.
+fn resolve_stage(conn: &Connection, stage: &str) -> Result<i64, ApiError> {
+    match deals::stage_by_name(conn, stage) {
+        Ok(s) => Ok(s.id),
+        Err(by_name) => match stage.trim().parse::<i64>() {
+            Ok(id) => Ok(deals::stage(conn, id)
+                .map_err(|_| ApiError::from(by_name))?
+                .id),
+            Err(_) => Err(by_name.into()),
+        },
+    }
+}
+
+impl Session {
+    /// The pipeline's stages in order.
+    pub fn deal_stages(&self) -> Result<Vec<Stage>, ApiError> {
+        Ok(deals::stages(self.vault().conn())?
+            .into_iter()
+            .map(|s| Stage {
+                id: s.id.to_string(),
+                name: s.name,
+                probability: s.probability,
+                kind: stage_kind_out(s.kind),
+            })
+            .collect())
+    }
+
+    /// Creates a deal (entering its stage now); returns its id.
+    pub fn deal_add(&mut self, input: DealInput) -> Result<String, ApiError> {
+        let conn = self.vault().conn();
+        let stage_id = input
+            .stage
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| resolve_stage(conn, s))
+            .transpose()?;
+        let new = NewDeal {
+            title: input.title,
+            stage_id,
+            company_id: opt_id(input.company_id.as_deref(), "company")?,
+            contact_id: opt_id(input.contact_id.as_deref(), "contact")?,
+            value: input.value,
+            currency: input.currency,
+            probability: input.probability,
+            expected_close: input.expected_close,
+            owner_notes: input.owner_notes,
+        };
+        let at = sigilo_crm::now_iso();
+        self.write(Action::Create, "deal", |tx| {
+            let id = deals::insert(tx, new, &at)?.to_string();
+            Ok((id.clone(), Some(id)))
+        })
+    }
+
+    pub fn deal_get(&self, id: &str) -> Result<Deal, ApiError> {
+        Ok(deal_out(deals::get(
+            self.vault().conn(),
+            parse_id(id, "deal")?,
+        )?))
+    }
+
+    /// A page of deals in title order (only those in `stage`, a name or id, when given).
+    pub fn deal_list(
+        &self,
+        stage: Option<&str>,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<Deal>, ApiError> {
+        let conn = self.vault().conn();
+        let filter = DealFilter {
+            stage_id: stage.map(|s| resolve_stage(conn, s)).transpose()?,
+            ..DealFilter::default()
+        };
+        let page = deals::list(conn, &filter, limit, cursor)?;
+        Ok(Page {
+            items: page.items.into_iter().map(deal_out).collect(),
+            next_cursor: page.next_cursor,
+        })
+    }
+
+    /// Moves a deal to another stage now (it takes the stage's probability). Won and lost close it (lost needs
+    /// a `reason`); an open stage reopens it.
+    pub fn deal_move(
+        &mut self,
+        id: &str,
+        stage: &str,
+        reason: Option<String>,
+    ) -> Result<(), ApiError> {
+        let id = parse_id(id, "deal")?;
+        let stage_id = resolve_stage(self.vault().conn(), stage)?;
+        let at = sigilo_crm::now_iso();
+        self.write(Action::Update, "deal", |tx| {
+            deals::move_to(tx, id, stage_id, &at, reason)?;
+            Ok(((), Some(id.to_string())))
+        })
+    }
+
+    pub fn deal_delete(&mut self, id: &str) -> Result<(), ApiError> {
+        let id = parse_id(id, "deal")?;
+        self.write(Action::Delete, "deal", |tx| {
+            deals::delete(tx, id)?;
+            Ok(((), Some(id.to_string())))
+        })
+    }
+
+    /// The revenue forecast of open deals by month of expected close and currency (currencies never mixed).
+    pub fn deal_forecast(&self) -> Result<Vec<ForecastLine>, ApiError> {
+        Ok(deals::forecast(self.vault().conn(), None, None)?
+            .into_iter()
+            .map(|l| ForecastLine {
+                month: l.month,
+                weighted: money_out(&l.weighted),
+                total: money_out(&l.total),
+                deals: count(l.deals),
+            })
+            .collect())
     }
 }

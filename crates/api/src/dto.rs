@@ -496,3 +496,86 @@ pub struct TaskLog {
     pub subject: Option<String>,
     pub body: Option<String>,
 }
+
+// ----- deals -----
+
+/// An amount of money: a decimal string in major units with the currency's decimals, never a float.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Money {
+    /// "12.50", "-0.05", "1500" (JPY has no decimals).
+    pub amount: String,
+    /// ISO 4217.
+    pub currency: String,
+}
+
+/// What reaching a stage means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StageKind {
+    /// Still being worked on: counts in the forecast.
+    Open,
+    Won,
+    Lost,
+}
+
+/// A pipeline stage, in pipeline order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Stage {
+    pub id: String,
+    pub name: String,
+    /// The probability a deal takes when it enters this stage, 0–100.
+    pub probability: u8,
+    pub kind: StageKind,
+}
+
+/// What a user supplies for a deal.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DealInput {
+    pub title: String,
+    /// The stage's name (case and accents ignored) or id; `null` is the first open stage.
+    pub stage: Option<String>,
+    pub company_id: Option<String>,
+    pub contact_id: Option<String>,
+    /// A non-negative decimal string in major units ("1234.50").
+    pub value: String,
+    /// ISO 4217.
+    pub currency: String,
+    /// 0–100; `null` takes the stage's default probability.
+    pub probability: Option<u8>,
+    /// `YYYY-MM-DD`.
+    pub expected_close: Option<String>,
+    pub owner_notes: Option<String>,
+}
+
+/// A deal in the pipeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Deal {
+    pub id: String,
+    pub title: String,
+    pub stage_id: String,
+    pub stage_name: String,
+    pub stage_kind: StageKind,
+    pub company_id: Option<String>,
+    pub contact_id: Option<String>,
+    pub value: Money,
+    pub probability: u8,
+    pub expected_close: Option<String>,
+    pub owner_notes: Option<String>,
+    /// Why it was won or lost.
+    pub reason: Option<String>,
+    pub closed_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// One month and currency of the revenue forecast of open deals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ForecastLine {
+    /// `YYYY-MM` of the expected close date; `null` for open deals without one.
+    pub month: Option<String>,
+    /// Σ value × probability / 100, rounded once per line, half away from zero.
+    pub weighted: Money,
+    /// Σ value, unweighted.
+    pub total: Money,
+    pub deals: u32,
+}

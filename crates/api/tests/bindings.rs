@@ -34,6 +34,12 @@ fn export_all(dir: &Path) {
     Task::export_all(&cfg).unwrap();
     TaskView::export_all(&cfg).unwrap();
     TaskLog::export_all(&cfg).unwrap();
+    Money::export_all(&cfg).unwrap();
+    StageKind::export_all(&cfg).unwrap();
+    Stage::export_all(&cfg).unwrap();
+    DealInput::export_all(&cfg).unwrap();
+    Deal::export_all(&cfg).unwrap();
+    ForecastLine::export_all(&cfg).unwrap();
     SearchHit::export_all(&cfg).unwrap();
     SearchKind::export_all(&cfg).unwrap();
     VaultSummary::export_all(&cfg).unwrap();

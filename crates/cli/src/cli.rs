@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use sigilo_api::{
-    ApiError, CompanyDeletion, CompanyInput, CompanyRole, ContactInput, Direction,
+    ApiError, CompanyDeletion, CompanyInput, CompanyRole, ContactInput, DealInput, Direction,
     InteractionInput, InteractionKind, Page, Session, TaskInput, TaskLog, TaskPriority, TaskView,
     TimelineOwner, default_vault_dir,
 };
@@ -43,6 +43,9 @@ enum Command {
     /// Tasks and follow-ups: add, list by view, show, complete, delete.
     #[command(subcommand)]
     Task(TaskCmd),
+    /// The deals pipeline: add, list, show, move between stages, delete, forecast.
+    #[command(subcommand)]
+    Deal(DealCmd),
     /// A contact's, company's or deal's interactions, newest first, a page at a time.
     #[command(group = clap::ArgGroup::new("owner").required(true).args(["contact", "company", "deal"]))]
     Timeline {
@@ -451,6 +454,75 @@ enum TaskCmd {
     Delete { id: String },
 }
 
+#[derive(Debug, Subcommand)]
+enum DealCmd {
+    /// Add a deal; prints its id alone.
+    Add {
+        #[arg(long)]
+        title: String,
+        /// Value in major units, a decimal number ("1234.50"); not negative.
+        #[arg(long)]
+        value: String,
+        /// ISO 4217 currency code.
+        #[arg(long)]
+        currency: String,
+        /// Stage name or id (default: the first open stage).
+        #[arg(long)]
+        stage: Option<String>,
+        #[arg(long, value_name = "ID")]
+        company: Option<String>,
+        #[arg(long, value_name = "ID")]
+        contact: Option<String>,
+        /// Expected close date, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        close: Option<String>,
+        /// 0–100 (default: the stage's probability).
+        #[arg(long)]
+        probability: Option<u8>,
+        #[arg(long)]
+        notes: Option<String>,
+    },
+    /// List deals in title order, a page at a time.
+    List {
+        /// Only deals in this stage (name or id).
+        #[arg(long)]
+        stage: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+        #[arg(long)]
+        cursor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one deal.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a deal to another stage (a lost stage needs --reason).
+    Move {
+        id: String,
+        /// Stage name (case and accents ignored) or id.
+        #[arg(long)]
+        stage: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Delete a deal (its interactions and tasks stay, unlinked).
+    Delete { id: String },
+    /// The pipeline's stages in order, with their default probability.
+    Stages {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revenue forecast of open deals by month of expected close and currency (value × probability).
+    Forecast {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 /// An edited optional text field: not given keeps `current`, an empty value clears it.
 fn edited(new: Option<String>, current: Option<String>) -> Option<String> {
     match new {
@@ -697,6 +769,52 @@ pub fn run(args: Args) -> Result<(), ApiError> {
             }
         }
         Command::Task(TaskCmd::Delete { id }) => open(&dir)?.task_delete(&id)?,
+        Command::Deal(DealCmd::Add {
+            title,
+            value,
+            currency,
+            stage,
+            company,
+            contact,
+            close,
+            probability,
+            notes,
+        }) => {
+            let input = DealInput {
+                title,
+                stage,
+                company_id: company,
+                contact_id: contact,
+                value,
+                currency,
+                probability,
+                expected_close: close,
+                owner_notes: notes,
+            };
+            println!("{}", open(&dir)?.deal_add(input)?);
+        }
+        Command::Deal(DealCmd::List {
+            stage,
+            limit,
+            cursor,
+            json,
+        }) => {
+            let page = open(&dir)?.deal_list(stage.as_deref(), limit, cursor.as_deref())?;
+            output::deal_list(&page, json);
+        }
+        Command::Deal(DealCmd::Show { id, json }) => {
+            output::deal(&open(&dir)?.deal_get(&id)?, json)
+        }
+        Command::Deal(DealCmd::Move { id, stage, reason }) => {
+            open(&dir)?.deal_move(&id, &stage, reason)?
+        }
+        Command::Deal(DealCmd::Delete { id }) => open(&dir)?.deal_delete(&id)?,
+        Command::Deal(DealCmd::Stages { json }) => {
+            output::stages(&open(&dir)?.deal_stages()?, json)
+        }
+        Command::Deal(DealCmd::Forecast { json }) => {
+            output::forecast(&open(&dir)?.deal_forecast()?, json)
+        }
         Command::Timeline {
             contact,
             company,

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use serde::Serialize;
 use sigilo_api::{
-    ApiError, CheckReport, Company, CompanyRole, CompanyRow, Contact, ContactRow, ErrorCode,
-    Interaction, Page, SearchHit, SecretString, Task, VaultInfo,
+    ApiError, CheckReport, Company, CompanyRole, CompanyRow, Contact, ContactRow, Deal, ErrorCode,
+    ForecastLine, Interaction, Money, Page, SearchHit, SecretString, Stage, Task, VaultInfo,
 };
 
 /// A progress line on stderr: what is happening, how far, how fast. Redrawn in place on a terminal.
@@ -420,5 +420,92 @@ pub fn task(t: &Task, json: bool) {
     }
     if let Some(n) = &t.notes {
         println!("\n{n}");
+    }
+}
+
+fn money(m: &Money) -> String {
+    format!("{} {}", m.amount, m.currency)
+}
+
+pub fn deal_list(page: &Page<Deal>, json: bool) {
+    if json {
+        return print_json(page);
+    }
+    for d in &page.items {
+        println!(
+            "{:>8}  {:<40}  {:<14}  {:>16}  {:>3}%",
+            d.id,
+            d.title,
+            d.stage_name,
+            money(&d.value),
+            d.probability
+        );
+    }
+    more(page.next_cursor.as_ref());
+}
+
+pub fn deal(d: &Deal, json: bool) {
+    if json {
+        return print_json(d);
+    }
+    println!("id           {}", d.id);
+    println!("title        {}", d.title);
+    println!("stage        {} ({})", d.stage_name, wire(&d.stage_kind));
+    println!("value        {}", money(&d.value));
+    println!("probability  {}%", d.probability);
+    if let Some(c) = &d.expected_close {
+        println!("close        {c}");
+    }
+    if let Some(c) = &d.company_id {
+        println!("company      {c}");
+    }
+    if let Some(c) = &d.contact_id {
+        println!("contact      {c}");
+    }
+    if let Some(at) = &d.closed_at {
+        println!("closed       {at}");
+    }
+    if let Some(r) = &d.reason {
+        println!("reason       {r}");
+    }
+    if let Some(n) = &d.owner_notes {
+        println!("\n{n}");
+    }
+}
+
+pub fn stages(stages: &[Stage], json: bool) {
+    if json {
+        return print_json(&Page {
+            items: stages.iter().collect::<Vec<_>>(),
+            next_cursor: None,
+        });
+    }
+    for s in stages {
+        println!(
+            "{:>4}  {:<24}  {:>3}%  {}",
+            s.id,
+            s.name,
+            s.probability,
+            wire(&s.kind)
+        );
+    }
+}
+
+pub fn forecast(lines: &[ForecastLine], json: bool) {
+    if json {
+        return print_json(&Page {
+            items: lines.iter().collect::<Vec<_>>(),
+            next_cursor: None,
+        });
+    }
+    for l in lines {
+        println!(
+            "{:<8}  {:>18}  of {:>18}  ({} deal{})",
+            l.month.as_deref().unwrap_or("no date"),
+            money(&l.weighted),
+            money(&l.total),
+            l.deals,
+            if l.deals == 1 { "" } else { "s" }
+        );
     }
 }
