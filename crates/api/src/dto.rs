@@ -59,6 +59,10 @@ pub struct Page<T> {
 #[serde(rename_all = "snake_case")]
 pub enum SearchKind {
     Contact,
+    Company,
+    Deal,
+    Interaction,
+    Task,
 }
 
 /// One search result.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rusqlite::{Transaction, TransactionBehavior};
 use sigilo_crm::contacts::{self, NewContact};
-use sigilo_crm::{CrmError, Kind, search};
+use sigilo_crm::{CrmError, RecordKind, companies, deals, interactions, search, tasks};
 use sigilo_vault::{Migrations, Passphrase, RecoveryCode, Unlock, Vault};
 
 use crate::audit::{self, Action};
@@ -303,23 +303,43 @@ impl Session {
 
     // ----- search -----
 
-    /// Hits across everything searchable, best first.
+    /// Hits across everything searchable, grouped by kind (contacts, companies, deals, interactions, tasks — in
+    /// that order), at most `limit` of each kind, best first within a kind.
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>, ApiError> {
         let conn = self.vault.conn();
-        let hits = search::query(conn, query, limit)?;
-        let mut out = Vec::with_capacity(hits.len());
-        for hit in hits {
-            match hit.kind {
-                Kind::Contact => {
-                    let row = contacts::row(conn, hit.id)?;
-                    let subtitle = row.company.or(row.email);
-                    out.push(SearchHit {
-                        kind: SearchKind::Contact,
-                        id: hit.id.to_string(),
-                        title: hit.title,
-                        subtitle,
-                    });
-                }
+        let mut out = Vec::new();
+        for group in search::grouped(conn, query, limit)? {
+            for hit in group.hits {
+                let (kind, subtitle) = match hit.kind {
+                    RecordKind::Contact => {
+                        let row = contacts::row(conn, hit.id)?;
+                        (SearchKind::Contact, row.company.or(row.email))
+                    }
+                    RecordKind::Company => {
+                        (SearchKind::Company, companies::row(conn, hit.id)?.tax_id)
+                    }
+                    RecordKind::Deal => {
+                        let d = deals::get(conn, hit.id)?;
+                        (
+                            SearchKind::Deal,
+                            Some(format!("{} · {}", d.stage_name, d.value)),
+                        )
+                    }
+                    RecordKind::Interaction => {
+                        let i = interactions::get(conn, hit.id)?;
+                        (
+                            SearchKind::Interaction,
+                            Some(format!("{} · {}", i.kind.as_str(), i.at)),
+                        )
+                    }
+                    RecordKind::Task => (SearchKind::Task, tasks::get(conn, hit.id)?.due_date),
+                };
+                out.push(SearchHit {
+                    kind,
+                    id: hit.id.to_string(),
+                    title: hit.title,
+                    subtitle,
+                });
             }
         }
         Ok(out)

@@ -88,9 +88,10 @@ enum Command {
     /// Encrypted backup files: create, verify, restore, inspect.
     #[command(subcommand)]
     Backup(BackupCmd),
-    /// Search everything searchable.
+    /// Search everything searchable: hits grouped by kind (contacts, companies, deals, interactions, tasks).
     Search {
         query: String,
+        /// At most this many hits of each kind.
         #[arg(long, default_value_t = 20)]
         limit: u32,
         #[arg(long)]

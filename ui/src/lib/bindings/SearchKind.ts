@@ -3,4 +3,4 @@
 /**
  * The kinds of record search can return.
  */
-export type SearchKind = "contact";
+export type SearchKind = "contact" | "company" | "deal" | "interaction" | "task";
