@@ -5,7 +5,9 @@ use rusqlite::Connection;
 use sigilo_crm::companies::{self, CompanyFilter, NewCompany, OnDelete, Role, Roles};
 use sigilo_crm::contacts;
 use sigilo_crm::deals::{self, DealFilter, NewDeal};
+use sigilo_crm::fields::{self, NewField};
 use sigilo_crm::interactions::{self, NewInteraction, TimelineOf};
+use sigilo_crm::tags::{self, Entity};
 use sigilo_crm::tasks::{self, LogAs, NewTask, Priority, View};
 use sigilo_crm::valid;
 
@@ -624,6 +626,128 @@ impl Session {
                 weighted: money_out(&l.weighted),
                 total: money_out(&l.total),
                 deals: count(l.deals),
+            })
+            .collect())
+    }
+}
+
+// ----- tags and custom fields -----
+
+fn entity_in(k: TaggedKind) -> Entity {
+    match k {
+        TaggedKind::Contact => Entity::Contact,
+        TaggedKind::Company => Entity::Company,
+        TaggedKind::Deal => Entity::Deal,
+    }
+}
+
+fn entity_out(e: Entity) -> TaggedKind {
+    match e {
+        Entity::Contact => TaggedKind::Contact,
+        Entity::Company => TaggedKind::Company,
+        Entity::Deal => TaggedKind::Deal,
+    }
+}
+
+fn field_kind_in(k: FieldKind) -> fields::FieldKind {
+    match k {
+        FieldKind::Text => fields::FieldKind::Text,
+        FieldKind::Number => fields::FieldKind::Number,
+        FieldKind::Date => fields::FieldKind::Date,
+        FieldKind::Choice => fields::FieldKind::Choice,
+        FieldKind::Boolean => fields::FieldKind::Boolean,
+    }
+}
+
+fn field_kind_out(k: fields::FieldKind) -> FieldKind {
+    match k {
+        fields::FieldKind::Text => FieldKind::Text,
+        fields::FieldKind::Number => FieldKind::Number,
+        fields::FieldKind::Date => FieldKind::Date,
+        fields::FieldKind::Choice => FieldKind::Choice,
+        fields::FieldKind::Boolean => FieldKind::Boolean,
+    }
+}
+
+fn tag_out(t: tags::Tag) -> Tag {
+    Tag {
+        id: t.id.to_string(),
+        name: t.name,
+    }
+}
+
+fn record_id(kind: TaggedKind, id: &str) -> Result<i64, ApiError> {
+    parse_id(id, entity_in(kind).as_str())
+}
+
+impl Session {
+    /// Puts the tag `name` on a record, creating the tag if needed (tagging twice is harmless).
+    pub fn tag_add(&mut self, kind: TaggedKind, id: &str, name: &str) -> Result<Tag, ApiError> {
+        let id = record_id(kind, id)?;
+        let tag = self.write(Action::Update, entity_in(kind).as_str(), |tx| {
+            let tag_id = tags::add(tx, entity_in(kind), id, name)?;
+            Ok((tag_id, Some(id.to_string())))
+        })?;
+        let all = tags::of(self.vault().conn(), entity_in(kind), id)?;
+        all.into_iter()
+            .find(|t| t.id == tag)
+            .map(tag_out)
+            .ok_or_else(|| ApiError::new(crate::ErrorCode::Internal, "the tag was not kept"))
+    }
+
+    /// Takes the tag `name` off a record (nothing happens if the record does not carry it; an unknown tag name
+    /// is `not_found`).
+    pub fn tag_remove(&mut self, kind: TaggedKind, id: &str, name: &str) -> Result<(), ApiError> {
+        let id = record_id(kind, id)?;
+        let tag = tags::by_name(self.vault().conn(), name)?.ok_or_else(|| {
+            ApiError::new(
+                crate::ErrorCode::NotFound,
+                format!("no tag named \"{}\"", name.trim()),
+            )
+        })?;
+        self.write(Action::Update, entity_in(kind).as_str(), |tx| {
+            tags::remove(tx, entity_in(kind), id, tag.id)?;
+            Ok(((), Some(id.to_string())))
+        })
+    }
+
+    /// Every tag (`of: None`), or one record's tags, in name order.
+    pub fn tag_list(&self, of: Option<(TaggedKind, &str)>) -> Result<Vec<Tag>, ApiError> {
+        let conn = self.vault().conn();
+        let list = match of {
+            None => tags::list(conn)?,
+            Some((kind, id)) => {
+                let id = record_id(kind, id)?;
+                tags::of(conn, entity_in(kind), id)?
+            }
+        };
+        Ok(list.into_iter().map(tag_out).collect())
+    }
+
+    /// Defines a custom field for contacts, companies or deals; returns its id.
+    pub fn field_define(&mut self, input: FieldInput) -> Result<String, ApiError> {
+        let new = NewField {
+            entity: entity_in(input.entity),
+            name: input.name,
+            kind: field_kind_in(input.kind),
+            choices: input.choices,
+        };
+        self.write(Action::Create, "field", |tx| {
+            let id = fields::define(tx, new)?.to_string();
+            Ok((id.clone(), Some(id)))
+        })
+    }
+
+    /// The custom fields defined for a kind of record, in the order they were defined.
+    pub fn field_list(&self, entity: TaggedKind) -> Result<Vec<FieldDef>, ApiError> {
+        Ok(fields::definitions(self.vault().conn(), entity_in(entity))?
+            .into_iter()
+            .map(|d| FieldDef {
+                id: d.id.to_string(),
+                entity: entity_out(d.entity),
+                name: d.name,
+                kind: field_kind_out(d.kind),
+                choices: d.choices,
             })
             .collect())
     }

@@ -583,3 +583,52 @@ pub struct ForecastLine {
     pub total: Money,
     pub deals: u32,
 }
+
+// ----- tags and custom fields -----
+
+/// The kinds of record that carry tags and custom fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TaggedKind {
+    Contact,
+    Company,
+    Deal,
+}
+
+/// A tag (names are unique regardless of case and accents).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Tag {
+    pub id: String,
+    pub name: String,
+}
+
+/// The type of a custom field's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    Text,
+    Number,
+    Date,
+    Choice,
+    Boolean,
+}
+
+/// A custom field as a user defines it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldInput {
+    pub entity: TaggedKind,
+    pub name: String,
+    pub kind: FieldKind,
+    /// The allowed values of a choice field (ignored for other kinds).
+    pub choices: Vec<String>,
+}
+
+/// A custom field's definition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldDef {
+    pub id: String,
+    pub entity: TaggedKind,
+    pub name: String,
+    pub kind: FieldKind,
+    pub choices: Vec<String>,
+}

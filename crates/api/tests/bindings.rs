@@ -40,6 +40,11 @@ fn export_all(dir: &Path) {
     DealInput::export_all(&cfg).unwrap();
     Deal::export_all(&cfg).unwrap();
     ForecastLine::export_all(&cfg).unwrap();
+    TaggedKind::export_all(&cfg).unwrap();
+    Tag::export_all(&cfg).unwrap();
+    FieldKind::export_all(&cfg).unwrap();
+    FieldInput::export_all(&cfg).unwrap();
+    FieldDef::export_all(&cfg).unwrap();
     SearchHit::export_all(&cfg).unwrap();
     SearchKind::export_all(&cfg).unwrap();
     VaultSummary::export_all(&cfg).unwrap();

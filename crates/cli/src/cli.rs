@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use sigilo_api::{
     ApiError, CompanyDeletion, CompanyInput, CompanyRole, ContactInput, DealInput, Direction,
-    InteractionInput, InteractionKind, Page, Session, TaskInput, TaskLog, TaskPriority, TaskView,
-    TimelineOwner, default_vault_dir,
+    FieldInput, FieldKind, InteractionInput, InteractionKind, Page, Session, TaggedKind, TaskInput,
+    TaskLog, TaskPriority, TaskView, TimelineOwner, default_vault_dir,
 };
 
 use crate::output::{self, print_json};
@@ -46,6 +46,12 @@ enum Command {
     /// The deals pipeline: add, list, show, move between stages, delete, forecast.
     #[command(subcommand)]
     Deal(DealCmd),
+    /// Tags on contacts, companies and deals.
+    #[command(subcommand)]
+    Tag(TagCmd),
+    /// Custom fields for contacts, companies and deals.
+    #[command(subcommand)]
+    Field(FieldCmd),
     /// A contact's, company's or deal's interactions, newest first, a page at a time.
     #[command(group = clap::ArgGroup::new("owner").required(true).args(["contact", "company", "deal"]))]
     Timeline {
@@ -524,6 +530,118 @@ enum DealCmd {
     },
 }
 
+/// The record a tag command is about.
+#[derive(Debug, ClapArgs)]
+#[group(multiple = false)]
+struct Tagged {
+    #[arg(long, value_name = "ID")]
+    contact: Option<String>,
+    #[arg(long, value_name = "ID")]
+    company: Option<String>,
+    #[arg(long, value_name = "ID")]
+    deal: Option<String>,
+}
+
+impl Tagged {
+    fn get(self) -> Option<(TaggedKind, String)> {
+        match (self.contact, self.company, self.deal) {
+            (Some(id), _, _) => Some((TaggedKind::Contact, id)),
+            (None, Some(id), _) => Some((TaggedKind::Company, id)),
+            (None, None, Some(id)) => Some((TaggedKind::Deal, id)),
+            (None, None, None) => None,
+        }
+    }
+
+    fn required(self) -> Result<(TaggedKind, String), ApiError> {
+        self.get()
+            .ok_or_else(|| ApiError::invalid("name the record with --contact, --company or --deal"))
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum TagCmd {
+    /// Put a tag on a record (the tag is created if new).
+    Add {
+        name: String,
+        #[command(flatten)]
+        on: Tagged,
+    },
+    /// Take a tag off a record.
+    Remove {
+        name: String,
+        #[command(flatten)]
+        on: Tagged,
+    },
+    /// Every tag, or one record's tags.
+    List {
+        #[command(flatten)]
+        on: Tagged,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum EntityArg {
+    Contact,
+    Company,
+    Deal,
+}
+
+impl From<EntityArg> for TaggedKind {
+    fn from(e: EntityArg) -> Self {
+        match e {
+            EntityArg::Contact => TaggedKind::Contact,
+            EntityArg::Company => TaggedKind::Company,
+            EntityArg::Deal => TaggedKind::Deal,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FieldKindArg {
+    Text,
+    Number,
+    Date,
+    Choice,
+    Boolean,
+}
+
+impl From<FieldKindArg> for FieldKind {
+    fn from(k: FieldKindArg) -> Self {
+        match k {
+            FieldKindArg::Text => FieldKind::Text,
+            FieldKindArg::Number => FieldKind::Number,
+            FieldKindArg::Date => FieldKind::Date,
+            FieldKindArg::Choice => FieldKind::Choice,
+            FieldKindArg::Boolean => FieldKind::Boolean,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum FieldCmd {
+    /// Define a custom field; prints its id alone.
+    Define {
+        #[arg(long, value_enum)]
+        entity: EntityArg,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        kind: FieldKindArg,
+        /// An allowed value of a choice field (repeat for each).
+        #[arg(long = "choice")]
+        choices: Vec<String>,
+    },
+    /// The custom fields of a kind of record.
+    List {
+        #[arg(long, value_enum)]
+        entity: EntityArg,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 /// An edited optional text field: not given keeps `current`, an empty value clears it.
 fn edited(new: Option<String>, current: Option<String>) -> Option<String> {
     match new {
@@ -815,6 +933,36 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         }
         Command::Deal(DealCmd::Forecast { json }) => {
             output::forecast(&open(&dir)?.deal_forecast()?, json)
+        }
+        Command::Tag(TagCmd::Add { name, on }) => {
+            let (kind, id) = on.required()?;
+            open(&dir)?.tag_add(kind, &id, &name)?;
+        }
+        Command::Tag(TagCmd::Remove { name, on }) => {
+            let (kind, id) = on.required()?;
+            open(&dir)?.tag_remove(kind, &id, &name)?;
+        }
+        Command::Tag(TagCmd::List { on, json }) => {
+            let on = on.get();
+            let tags = open(&dir)?.tag_list(on.as_ref().map(|(k, id)| (*k, id.as_str())))?;
+            output::tags(&tags, json);
+        }
+        Command::Field(FieldCmd::Define {
+            entity,
+            name,
+            kind,
+            choices,
+        }) => {
+            let input = FieldInput {
+                entity: entity.into(),
+                name,
+                kind: kind.into(),
+                choices,
+            };
+            println!("{}", open(&dir)?.field_define(input)?);
+        }
+        Command::Field(FieldCmd::List { entity, json }) => {
+            output::fields(&open(&dir)?.field_list(entity.into())?, json)
         }
         Command::Timeline {
             contact,

@@ -5,7 +5,8 @@ use std::path::Path;
 use serde::Serialize;
 use sigilo_api::{
     ApiError, CheckReport, Company, CompanyRole, CompanyRow, Contact, ContactRow, Deal, ErrorCode,
-    ForecastLine, Interaction, Money, Page, SearchHit, SecretString, Stage, Task, VaultInfo,
+    FieldDef, ForecastLine, Interaction, Money, Page, SearchHit, SecretString, Stage, Tag, Task,
+    VaultInfo,
 };
 
 /// A progress line on stderr: what is happening, how far, how fast. Redrawn in place on a terminal.
@@ -506,6 +507,36 @@ pub fn forecast(lines: &[ForecastLine], json: bool) {
             money(&l.total),
             l.deals,
             if l.deals == 1 { "" } else { "s" }
+        );
+    }
+}
+
+pub fn tags(tags: &[Tag], json: bool) {
+    if json {
+        return print_json(&Page {
+            items: tags.iter().collect::<Vec<_>>(),
+            next_cursor: None,
+        });
+    }
+    for t in tags {
+        println!("{:>6}  {}", t.id, t.name);
+    }
+}
+
+pub fn fields(defs: &[FieldDef], json: bool) {
+    if json {
+        return print_json(&Page {
+            items: defs.iter().collect::<Vec<_>>(),
+            next_cursor: None,
+        });
+    }
+    for d in defs {
+        println!(
+            "{:>6}  {:<32}  {:<8}  {}",
+            d.id,
+            d.name,
+            wire(&d.kind),
+            d.choices.join(" | ")
         );
     }
 }
