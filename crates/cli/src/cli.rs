@@ -159,6 +159,17 @@ enum BackupCmd {
     },
 }
 
+/// The paging and output flags every list command takes: `--limit N --cursor C --json`.
+#[derive(Debug, ClapArgs)]
+struct PageArgs {
+    #[arg(long, default_value_t = 100)]
+    limit: u32,
+    #[arg(long)]
+    cursor: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Debug, ClapArgs)]
 struct ContactFields {
     #[arg(long)]
@@ -183,12 +194,8 @@ enum ContactCmd {
     Add(ContactFields),
     /// List contacts in name order, a page at a time.
     List {
-        #[arg(long, default_value_t = 100)]
-        limit: u32,
-        #[arg(long)]
-        cursor: Option<String>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        page: PageArgs,
     },
     /// Show one contact.
     Show {
@@ -269,12 +276,8 @@ enum CompanyCmd {
         /// Only companies with this role.
         #[arg(long, value_enum)]
         role: Option<RoleArg>,
-        #[arg(long, default_value_t = 100)]
-        limit: u32,
-        #[arg(long)]
-        cursor: Option<String>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        page: PageArgs,
     },
     /// Show one company.
     Show {
@@ -435,12 +438,8 @@ enum TaskCmd {
     List {
         #[arg(long, value_enum, default_value = "today")]
         view: ViewArg,
-        #[arg(long, default_value_t = 100)]
-        limit: u32,
-        #[arg(long)]
-        cursor: Option<String>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        page: PageArgs,
     },
     /// Show one task.
     Show {
@@ -494,12 +493,8 @@ enum DealCmd {
         /// Only deals in this stage (name or id).
         #[arg(long)]
         stage: Option<String>,
-        #[arg(long, default_value_t = 100)]
-        limit: u32,
-        #[arg(long)]
-        cursor: Option<String>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        page: PageArgs,
     },
     /// Show one deal.
     Show {
@@ -708,9 +703,12 @@ pub fn run(args: Args) -> Result<(), ApiError> {
             println!("{}", open(&dir)?.contact_add(input)?);
         }
         Command::Contact(ContactCmd::List {
-            limit,
-            cursor,
-            json,
+            page:
+                PageArgs {
+                    limit,
+                    cursor,
+                    json,
+                },
         }) => {
             output::contact_list(&open(&dir)?.contact_list(limit, cursor.as_deref())?, json);
         }
@@ -766,9 +764,12 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         }
         Command::Company(CompanyCmd::List {
             role,
-            limit,
-            cursor,
-            json,
+            page:
+                PageArgs {
+                    limit,
+                    cursor,
+                    json,
+                },
         }) => {
             let page =
                 open(&dir)?.company_list(role.map(CompanyRole::from), limit, cursor.as_deref())?;
@@ -866,9 +867,12 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         }
         Command::Task(TaskCmd::List {
             view,
-            limit,
-            cursor,
-            json,
+            page:
+                PageArgs {
+                    limit,
+                    cursor,
+                    json,
+                },
         }) => {
             let page = open(&dir)?.task_list(view.into(), limit, cursor.as_deref())?;
             output::task_list(&page, json);
@@ -914,9 +918,12 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         }
         Command::Deal(DealCmd::List {
             stage,
-            limit,
-            cursor,
-            json,
+            page:
+                PageArgs {
+                    limit,
+                    cursor,
+                    json,
+                },
         }) => {
             let page = open(&dir)?.deal_list(stage.as_deref(), limit, cursor.as_deref())?;
             output::deal_list(&page, json);
