@@ -54,10 +54,10 @@ fn search_paths(c: &mut Criterion) {
     tx.commit().unwrap();
     let conn = vault.conn();
     c.bench_function("search 'jose' in 5k contacts", |b| {
-        b.iter(|| search::query(conn, black_box("jose"), 20))
+        b.iter(|| search::query_kinds(conn, black_box("jose"), 20, &[]))
     });
     c.bench_function("search 'nunez gar' in 5k contacts", |b| {
-        b.iter(|| search::query(conn, black_box("nunez gar"), 20))
+        b.iter(|| search::query_kinds(conn, black_box("nunez gar"), 20, &[]))
     });
     c.bench_function("keyset page of 50 in 5k contacts", |b| {
         b.iter(|| contacts::list(conn, 50, None))

@@ -72,22 +72,6 @@ impl CrmError {
 
 pub type Result<T> = std::result::Result<T, CrmError>;
 
-/// The kinds [`search::query`] reports: contacts only. That function and this enum keep the API layer's
-/// contact search (which matches on `Kind` exhaustively) working unchanged; search across every kind is
-/// [`search::grouped`] and [`search::query_kinds`], which report [`RecordKind`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Contact,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Contact => "contact",
-        }
-    }
-}
-
 /// Every kind of record the search index holds; the code is the low 4 bits of an index rowid
 /// (`rowid = id × 16 + code`). Codes are stored in vaults: never renumber one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

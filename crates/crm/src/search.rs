@@ -3,7 +3,7 @@
 use rusqlite::{Connection, params};
 
 use crate::text::fts_query;
-use crate::{Kind, RecordKind, Result};
+use crate::{RecordKind, Result};
 
 /// What the index holds for one record.
 #[derive(Debug)]
@@ -12,14 +12,6 @@ pub struct IndexEntry<'a> {
     pub id: i64,
     pub title: &'a str,
     pub body: &'a str,
-}
-
-/// One search result of [`query`] (contacts).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    pub kind: Kind,
-    pub id: i64,
-    pub title: String,
 }
 
 /// One search result of any kind.
@@ -60,19 +52,6 @@ pub fn remove(conn: &Connection, kind: RecordKind, id: i64) -> Result<()> {
 
 /// Above this many matches a query is "broad": ranking every match would cost more than it tells.
 const RANKED_MAX: i64 = 200;
-
-/// Best contact matches for what a user typed, at most `limit`. Input that holds nothing searchable gives no
-/// hits. (The contacts-only search the API calls today; see [`query_kinds`] and [`grouped`] for every kind.)
-pub fn query(conn: &Connection, input: &str, limit: u32) -> Result<Vec<Hit>> {
-    Ok(query_kinds(conn, input, limit, &[RecordKind::Contact])?
-        .into_iter()
-        .map(|h| Hit {
-            kind: Kind::Contact,
-            id: h.id,
-            title: h.title,
-        })
-        .collect())
-}
 
 /// Best matches of the given kinds (every kind when `kinds` is empty), at most `limit`.
 ///

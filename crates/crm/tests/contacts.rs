@@ -97,7 +97,12 @@ fn the_original_contact_api_keeps_working_and_keeps_labels() {
     assert_eq!(old.emails, vec!["jose@example.es", "casa@example.es"]);
     assert_eq!(contacts::count(c).unwrap(), 1);
     assert_eq!(contacts::window(c, 0, 10).unwrap().len(), 1);
-    assert_eq!(search::query(c, "612345678", 5).unwrap().len(), 1);
+    assert_eq!(
+        search::query_kinds(c, "612345678", 5, &[sigilo_crm::RecordKind::Contact])
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -143,7 +148,13 @@ fn the_full_form_round_trips_and_validates() {
         (Some("marta@empresa.es"), Some("Gómez e Hijos"))
     );
     for q in ["compras", "sevilla", "feria", "911234567", "marta@empresa"] {
-        assert_eq!(search::query(c, q, 5).unwrap().len(), 1, "{q}");
+        assert_eq!(
+            search::query_kinds(c, q, 5, &[sigilo_crm::RecordKind::Contact])
+                .unwrap()
+                .len(),
+            1,
+            "{q}"
+        );
     }
     let bad = |f: &dyn Fn(&mut ContactDraft)| {
         let mut d = draft("X");

@@ -48,7 +48,9 @@ fn v1_contacts_survive_the_upgrade_with_new_fields_defaulted() {
     );
     let c = vault.conn();
 
-    let hits = sigilo_crm::search::query(c, "jose nandu", 5).unwrap();
+    let hits =
+        sigilo_crm::search::query_kinds(c, "jose nandu", 5, &[sigilo_crm::RecordKind::Contact])
+            .unwrap();
     assert_eq!(hits.len(), 1);
     let jose = contacts::get_full(c, hits[0].id).unwrap();
     assert_eq!(jose.name, "José Ñandú");
