@@ -16,37 +16,11 @@ use crate::dto::*;
 use crate::error::ApiError;
 use crate::session::{Session, parse_id};
 
-/// Today's date on this computer's clock and time zone, `YYYY-MM-DD` (SQLite's `localtime`, which follows the
-/// operating system's zone rules): the "today" of task views and of a company's detach date.
-pub(crate) fn local_today(conn: &Connection) -> Result<String, ApiError> {
-    Ok(conn.query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))?)
-}
-
 fn opt_id(id: Option<&str>, kind: &str) -> Result<Option<i64>, ApiError> {
     id.map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|s| parse_id(s, kind))
         .transpose()
-}
-
-/// A date-time as the domain wants it: one with an offset (`Z`, `+01:00`) passes as is; one without is local
-/// time on this computer and gets converted to UTC (SQLite's `utc` modifier, which follows the operating
-/// system's zone rules, daylight saving included). What SQLite cannot read passes unchanged, so the domain's
-/// validation names the field.
-pub(crate) fn local_datetime(conn: &Connection, value: &str) -> Result<String, ApiError> {
-    let v = value.trim();
-    let has_offset = v
-        .split_once(['T', 't', ' '])
-        .is_some_and(|(_, time)| time.contains(['Z', 'z', '+', '-']));
-    if has_offset || !v.contains(['T', 't']) {
-        return Ok(v.to_owned());
-    }
-    let utc: Option<String> = conn.query_row(
-        "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'utc')",
-        [v],
-        |r| r.get(0),
-    )?;
-    Ok(utc.unwrap_or_else(|| v.to_owned()))
 }
 
 fn count(n: u64) -> u32 {
@@ -165,7 +139,7 @@ impl Session {
     /// `Cascade` deletes them too; `Detach` keeps them unlinked (contacts' company periods end today).
     pub fn company_delete(&mut self, id: &str, mode: CompanyDeletion) -> Result<(), ApiError> {
         let id = parse_id(id, "company")?;
-        let today = local_today(self.vault().conn())?;
+        let today = valid::local_today(self.vault().conn())?;
         let on_delete = match mode {
             CompanyDeletion::Refuse => OnDelete::Refuse,
             CompanyDeletion::Cascade => OnDelete::Cascade,
@@ -190,7 +164,7 @@ impl Session {
             .filter(|s| !s.is_empty())
             .map(|s| parse_id(s, "company"))
             .transpose()?;
-        let today = local_today(self.vault().conn())?;
+        let today = valid::local_today(self.vault().conn())?;
         self.write(Action::Update, "contact", |tx| {
             contacts::get(tx, contact)?;
             contacts::link_company(tx, contact, company, &today, None)?;
@@ -278,7 +252,7 @@ impl Session {
     pub fn interaction_add(&mut self, input: InteractionInput) -> Result<String, ApiError> {
         let new = NewInteraction {
             kind: kind_in(input.kind),
-            at: local_datetime(self.vault().conn(), &input.at)?,
+            at: valid::local_datetime(self.vault().conn(), &input.at)?,
             direction: direction_in(input.direction),
             subject: input.subject,
             body: input.body,
@@ -437,7 +411,7 @@ impl Session {
         cursor: Option<&str>,
     ) -> Result<Page<Task>, ApiError> {
         let conn = self.vault().conn();
-        let today = local_today(conn)?;
+        let today = valid::local_today(conn)?;
         let view = match view {
             TaskView::Today => View::Today,
             TaskView::Overdue => View::Overdue,

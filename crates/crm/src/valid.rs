@@ -251,6 +251,32 @@ pub fn website(value: Option<String>) -> Result<Option<String>> {
     Ok(Some(v))
 }
 
+/// Today's date on this computer's clock and time zone, `YYYY-MM-DD` (SQLite's `localtime`, which follows the
+/// operating system's zone rules): the "today" a caller hands to task views and a company's detach date.
+pub fn local_today(conn: &rusqlite::Connection) -> Result<String> {
+    Ok(conn.query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))?)
+}
+
+/// A typed date-time as the domain wants it: one with an offset (`Z`, `+01:00`) passes as is; one without is
+/// local time on this computer and becomes UTC (SQLite's `utc` modifier, which follows the operating system's
+/// zone rules, daylight saving included). What SQLite cannot read passes unchanged, so [`datetime`] names the
+/// field when it refuses it.
+pub fn local_datetime(conn: &rusqlite::Connection, value: &str) -> Result<String> {
+    let v = value.trim();
+    let has_offset = v
+        .split_once(['T', 't', ' '])
+        .is_some_and(|(_, time)| time.contains(['Z', 'z', '+', '-']));
+    if has_offset || !v.contains(['T', 't']) {
+        return Ok(v.to_owned());
+    }
+    let utc: Option<String> = conn.query_row(
+        "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'utc')",
+        [v],
+        |r| r.get(0),
+    )?;
+    Ok(utc.unwrap_or_else(|| v.to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::panic)]
