@@ -15,7 +15,7 @@ use tauri::{AppHandle, Emitter as _, Manager as _, State};
 
 use crate::state::AppState;
 
-type Res<T> = Result<T, ApiError>;
+pub(crate) type Res<T> = Result<T, ApiError>;
 
 /// Runs slow work (Argon2) off the async runtime's threads and the UI thread.
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Res<T> + Send + 'static) -> Res<T> {

@@ -8,6 +8,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod crm_commands;
 mod state;
 
 use tauri::{Manager as _, RunEvent};
@@ -46,6 +47,32 @@ fn main() {
             commands::backup_info,
             commands::backup_verify,
             commands::backup_restore,
+            crm_commands::company_add,
+            crm_commands::company_get,
+            crm_commands::company_update,
+            crm_commands::company_delete,
+            crm_commands::company_list,
+            crm_commands::contact_link_company,
+            crm_commands::interaction_add,
+            crm_commands::interaction_delete,
+            crm_commands::timeline,
+            crm_commands::task_add,
+            crm_commands::task_update,
+            crm_commands::task_delete,
+            crm_commands::task_list,
+            crm_commands::task_done,
+            crm_commands::deal_stages,
+            crm_commands::deal_add,
+            crm_commands::deal_get,
+            crm_commands::deal_list,
+            crm_commands::deal_move,
+            crm_commands::deal_delete,
+            crm_commands::deal_forecast,
+            crm_commands::tag_add,
+            crm_commands::tag_remove,
+            crm_commands::tag_list,
+            crm_commands::field_define,
+            crm_commands::field_list,
         ])
         .build(tauri::generate_context!());
     let app = match app {

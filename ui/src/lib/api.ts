@@ -14,6 +14,27 @@ import type { SearchHit } from '$lib/bindings/SearchHit';
 import type { UnlockKind } from '$lib/bindings/UnlockKind';
 import type { VaultSummary } from '$lib/bindings/VaultSummary';
 import type { VerifyReport } from '$lib/bindings/VerifyReport';
+import type { Company } from '$lib/bindings/Company';
+import type { CompanyDeletion } from '$lib/bindings/CompanyDeletion';
+import type { CompanyInput } from '$lib/bindings/CompanyInput';
+import type { CompanyRole } from '$lib/bindings/CompanyRole';
+import type { CompanyRow } from '$lib/bindings/CompanyRow';
+import type { Deal } from '$lib/bindings/Deal';
+import type { DealInput } from '$lib/bindings/DealInput';
+import type { FieldDef } from '$lib/bindings/FieldDef';
+import type { FieldInput } from '$lib/bindings/FieldInput';
+import type { ForecastLine } from '$lib/bindings/ForecastLine';
+import type { Interaction } from '$lib/bindings/Interaction';
+import type { InteractionInput } from '$lib/bindings/InteractionInput';
+import type { Page } from '$lib/bindings/Page';
+import type { Stage } from '$lib/bindings/Stage';
+import type { Tag } from '$lib/bindings/Tag';
+import type { TaggedKind } from '$lib/bindings/TaggedKind';
+import type { Task } from '$lib/bindings/Task';
+import type { TaskInput } from '$lib/bindings/TaskInput';
+import type { TaskLog } from '$lib/bindings/TaskLog';
+import type { TaskView } from '$lib/bindings/TaskView';
+import type { TimelineOwner } from '$lib/bindings/TimelineOwner';
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
@@ -91,7 +112,45 @@ export const api = {
 	backupVerify: (path: string, secret: string, kind: UnlockKind) =>
 		call<VerifyReport>('backup_verify', { path, secret, kind }),
 	backupRestore: (path: string, secret: string, kind: UnlockKind, to: string, replace: boolean) =>
-		call<RestoreReport>('backup_restore', { path, secret, kind, to, replace })
+		call<RestoreReport>('backup_restore', { path, secret, kind, to, replace }),
+
+	// ----- CRM core: companies, interactions and timelines, tasks, deals, tags, custom fields -----
+	companyAdd: (input: CompanyInput) => call<string>('company_add', { input }),
+	companyGet: (id: string) => call<Company>('company_get', { id }),
+	companyUpdate: (id: string, input: CompanyInput) => call<null>('company_update', { id, input }),
+	/** `refuse` fails with `refused` while contacts or deals are linked, so the UI can ask what to do with them. */
+	companyDelete: (id: string, mode: CompanyDeletion) => call<null>('company_delete', { id, mode }),
+	companyList: (role: CompanyRole | null, limit: number, cursor: string | null) =>
+		call<Page<CompanyRow>>('company_list', { role, limit, cursor }),
+	/** Links a contact to a company (null unlinks); the old link stays in the contact's history. */
+	contactLinkCompany: (id: string, company: string | null) => call<null>('contact_link_company', { id, company }),
+	interactionAdd: (input: InteractionInput) => call<string>('interaction_add', { input }),
+	interactionDelete: (id: string) => call<null>('interaction_delete', { id }),
+	/** A page of a contact's, company's or deal's merged timeline, newest first. */
+	timeline: (owner: TimelineOwner, limit: number, cursor: string | null) =>
+		call<Page<Interaction>>('timeline', { owner, limit, cursor }),
+	taskAdd: (input: TaskInput) => call<string>('task_add', { input }),
+	taskUpdate: (id: string, input: TaskInput) => call<null>('task_update', { id, input }),
+	taskDelete: (id: string) => call<null>('task_delete', { id }),
+	taskList: (view: TaskView, limit: number, cursor: string | null) =>
+		call<Page<Task>>('task_list', { view, limit, cursor }),
+	/** Completes a task; with `log`, also logs an interaction and resolves to its id. */
+	taskDone: (id: string, log: TaskLog | null) => call<string | null>('task_done', { id, log }),
+	dealStages: () => call<Stage[]>('deal_stages'),
+	dealAdd: (input: DealInput) => call<string>('deal_add', { input }),
+	dealGet: (id: string) => call<Deal>('deal_get', { id }),
+	dealList: (stage: string | null, limit: number, cursor: string | null) =>
+		call<Page<Deal>>('deal_list', { stage, limit, cursor }),
+	/** Moves a deal to a stage (name or id); lost needs a reason. */
+	dealMove: (id: string, stage: string, reason: string | null) => call<null>('deal_move', { id, stage, reason }),
+	dealDelete: (id: string) => call<null>('deal_delete', { id }),
+	dealForecast: () => call<ForecastLine[]>('deal_forecast'),
+	tagAdd: (kind: TaggedKind, id: string, name: string) => call<Tag>('tag_add', { kind, id, name }),
+	tagRemove: (kind: TaggedKind, id: string, name: string) => call<null>('tag_remove', { kind, id, name }),
+	/** Every tag, or (with kind and id) one record's tags. */
+	tagList: (kind: TaggedKind | null, id: string | null) => call<Tag[]>('tag_list', { kind, id }),
+	fieldDefine: (input: FieldInput) => call<string>('field_define', { input }),
+	fieldList: (entity: TaggedKind) => call<FieldDef[]>('field_list', { entity })
 };
 
 type Handler = (payload: unknown) => void;
