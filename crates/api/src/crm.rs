@@ -504,12 +504,7 @@ impl Session {
     pub fn deal_stages(&self) -> Result<Vec<Stage>, ApiError> {
         Ok(deals::stages(self.vault().conn())?
             .into_iter()
-            .map(|s| Stage {
-                id: s.id.to_string(),
-                name: s.name,
-                probability: s.probability,
-                kind: stage_kind_out(s.kind),
-            })
+            .map(stage_out)
             .collect())
     }
 
@@ -595,12 +590,7 @@ impl Session {
     pub fn deal_forecast(&self) -> Result<Vec<ForecastLine>, ApiError> {
         Ok(deals::forecast(self.vault().conn(), None, None)?
             .into_iter()
-            .map(|l| ForecastLine {
-                month: l.month,
-                weighted: money_out(&l.weighted),
-                total: money_out(&l.total),
-                deals: count(l.deals),
-            })
+            .map(forecast_out)
             .collect())
     }
 }
@@ -724,5 +714,82 @@ impl Session {
                 choices: d.choices,
             })
             .collect())
+    }
+}
+
+// ----- dashboard -----
+
+/// How many tasks and contacts each dashboard list shows.
+const DASHBOARD_ROWS: u32 = 10;
+
+fn stage_out(s: deals::Stage) -> Stage {
+    Stage {
+        id: s.id.to_string(),
+        name: s.name,
+        probability: s.probability,
+        kind: stage_kind_out(s.kind),
+    }
+}
+
+fn forecast_out(l: deals::ForecastLine) -> ForecastLine {
+    ForecastLine {
+        month: l.month,
+        weighted: money_out(&l.weighted),
+        total: money_out(&l.total),
+        deals: count(l.deals),
+    }
+}
+
+impl Session {
+    /// The dashboard for this computer's date: tasks due today and overdue (counts and the first few), the
+    /// pipeline by stage, the forecast of the next twelve months, this year's won and lost deals, and the
+    /// contacts not touched in `untouched_days` days (the first page).
+    pub fn dashboard(&self, untouched_days: u32) -> Result<DashboardDto, ApiError> {
+        let conn = self.vault().conn();
+        let today = valid::local_today(conn)?;
+        let day = valid::date(&today, "today")?;
+        let tomorrow = day.next_day().unwrap_or(day);
+        let since = format!("{:04}-01-01", day.year());
+        let from = valid::local_datetime(conn, &format!("{since}T00:00"))?;
+        let to = valid::local_datetime(conn, &format!("{}T00:00", valid::format_date(tomorrow)))?;
+        let won_lost = deals::won_lost(conn, &from, &to)?
+            .into_iter()
+            .map(|o| WonLost {
+                currency: o.currency.code().to_owned(),
+                won_count: count(o.won_count),
+                won: money_out(&o.won),
+                lost_count: count(o.lost_count),
+                lost: money_out(&o.lost),
+            })
+            .collect();
+        let d = sigilo_crm::dashboard::dashboard(conn, &today, untouched_days, DASHBOARD_ROWS)?;
+        Ok(DashboardDto {
+            today,
+            due_today_count: count(d.due_today_count),
+            due_today: d.due_today.into_iter().map(task_out).collect(),
+            overdue_count: count(d.overdue_count),
+            overdue: d.overdue.into_iter().map(task_out).collect(),
+            pipeline: d
+                .pipeline
+                .into_iter()
+                .map(|p| PipelineStage {
+                    stage: stage_out(p.stage),
+                    count: count(p.count),
+                    totals: p.totals.iter().map(money_out).collect(),
+                })
+                .collect(),
+            forecast: d.forecast.into_iter().map(forecast_out).collect(),
+            won_lost_since: since,
+            won_lost,
+            untouched_days,
+            untouched: d
+                .untouched
+                .into_iter()
+                .map(|u| UntouchedContact {
+                    contact: crate::session::contact_row(u.row),
+                    last_interaction_at: u.last_interaction_at,
+                })
+                .collect(),
+        })
     }
 }

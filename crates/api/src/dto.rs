@@ -632,3 +632,58 @@ pub struct FieldDef {
     pub kind: FieldKind,
     pub choices: Vec<String>,
 }
+
+// ----- dashboard -----
+
+/// One stage of the pipeline summary: how many deals it holds and their value per currency (never summed
+/// across currencies; no line for a currency the stage does not hold).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PipelineStage {
+    pub stage: Stage,
+    pub count: u32,
+    pub totals: Vec<Money>,
+}
+
+/// Deals won and lost in one currency over a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WonLost {
+    /// ISO 4217.
+    pub currency: String,
+    pub won_count: u32,
+    pub won: Money,
+    pub lost_count: u32,
+    pub lost: Money,
+}
+
+/// A contact not touched for a while: their list row and when they were last contacted (`null`: never).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UntouchedContact {
+    pub contact: ContactRow,
+    pub last_interaction_at: Option<String>,
+}
+
+/// The morning dashboard: what is due, what the pipeline is worth, who has gone quiet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DashboardDto {
+    /// This computer's date, `YYYY-MM-DD`: "today" for the task counts.
+    pub today: String,
+    /// Open tasks due today, and the first few of them (by due time).
+    pub due_today_count: u32,
+    pub due_today: Vec<Task>,
+    /// Open tasks due before today, and the oldest few of them.
+    pub overdue_count: u32,
+    pub overdue: Vec<Task>,
+    /// Every stage in pipeline order with its deals' count and value per currency.
+    pub pipeline: Vec<PipelineStage>,
+    /// The forecast of open deals for the twelve months from this month, by month and currency.
+    pub forecast: Vec<ForecastLine>,
+    /// The first day (`YYYY-MM-DD`, local) of the won/lost period: January 1st of this year, up to today.
+    pub won_lost_since: String,
+    /// Deals won and lost since `won_lost_since`, per currency.
+    pub won_lost: Vec<WonLost>,
+    /// The `N` of "not touched in N days".
+    pub untouched_days: u32,
+    /// Contacts with no interaction in the last `untouched_days` days: never-contacted first, then the longest
+    /// untouched (the first page only).
+    pub untouched: Vec<UntouchedContact>,
+}

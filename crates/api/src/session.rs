@@ -60,7 +60,7 @@ fn contact_input(input: ContactInput) -> NewContact {
     }
 }
 
-fn contact_row(r: contacts::ContactRow) -> ContactRow {
+pub(crate) fn contact_row(r: contacts::ContactRow) -> ContactRow {
     ContactRow {
         id: r.id.to_string(),
         name: r.name,

@@ -40,6 +40,10 @@ fn export_all(dir: &Path) {
     DealInput::export_all(&cfg).unwrap();
     Deal::export_all(&cfg).unwrap();
     ForecastLine::export_all(&cfg).unwrap();
+    PipelineStage::export_all(&cfg).unwrap();
+    WonLost::export_all(&cfg).unwrap();
+    UntouchedContact::export_all(&cfg).unwrap();
+    DashboardDto::export_all(&cfg).unwrap();
     TaggedKind::export_all(&cfg).unwrap();
     Tag::export_all(&cfg).unwrap();
     FieldKind::export_all(&cfg).unwrap();

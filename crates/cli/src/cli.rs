@@ -94,6 +94,15 @@ enum Command {
     /// Encrypted backup files: create, verify, restore, inspect.
     #[command(subcommand)]
     Backup(BackupCmd),
+    /// The morning dashboard: tasks due today and overdue, the pipeline by stage, the forecast, this year's won
+    /// and lost deals, contacts not touched in N days.
+    Dashboard {
+        /// "Not touched in N days".
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Search everything searchable: hits grouped by kind (contacts, companies, deals, interactions, tasks).
     Search {
         query: String,
@@ -1072,6 +1081,7 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         Command::Backup(BackupCmd::Info { file, json }) => {
             output::backup_info(&sigilo_api::backup_info(&absolute(&file)?)?, json)
         }
+        Command::Dashboard { days, json } => output::dashboard(&open(&dir)?.dashboard(days)?, json),
         Command::Search { query, limit, json } => {
             let hits = open(&dir)?.search(&query, limit)?;
             let page = Page {

@@ -540,3 +540,67 @@ pub fn fields(defs: &[FieldDef], json: bool) {
         );
     }
 }
+
+pub fn dashboard(d: &sigilo_api::DashboardDto, json: bool) {
+    if json {
+        return print_json(d);
+    }
+    println!("today {}", d.today);
+    println!("\ndue today: {}", d.due_today_count);
+    for t in &d.due_today {
+        println!(
+            "  {:>8}  {:<5}  {}",
+            t.id,
+            t.due_time.as_deref().unwrap_or(""),
+            t.title
+        );
+    }
+    println!("\noverdue: {}", d.overdue_count);
+    for t in &d.overdue {
+        println!(
+            "  {:>8}  {}  {}",
+            t.id,
+            t.due_date.as_deref().unwrap_or(""),
+            t.title
+        );
+    }
+    println!("\npipeline");
+    for p in &d.pipeline {
+        let totals: Vec<String> = p.totals.iter().map(money).collect();
+        println!(
+            "  {:<24}  {:>4}  {}",
+            p.stage.name,
+            p.count,
+            totals.join(" · ")
+        );
+    }
+    println!("\nforecast");
+    for l in &d.forecast {
+        println!(
+            "  {:<8}  {:>18}  of {:>18}",
+            l.month.as_deref().unwrap_or("no date"),
+            money(&l.weighted),
+            money(&l.total)
+        );
+    }
+    println!("\nwon / lost since {}", d.won_lost_since);
+    for w in &d.won_lost {
+        println!(
+            "  {}  won {} ({})  lost {} ({})",
+            w.currency,
+            w.won_count,
+            money(&w.won),
+            w.lost_count,
+            money(&w.lost)
+        );
+    }
+    println!("\nnot touched in {} days", d.untouched_days);
+    for u in &d.untouched {
+        println!(
+            "  {:>8}  {:<32}  {}",
+            u.contact.id,
+            u.contact.name,
+            u.last_interaction_at.as_deref().unwrap_or("never")
+        );
+    }
+}
