@@ -44,6 +44,7 @@ const COMMANDS: &[&str] = &[
     "deal_move",
     "deal_delete",
     "deal_forecast",
+    "dashboard",
     "tag_add",
     "tag_remove",
     "tag_list",

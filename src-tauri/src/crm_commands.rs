@@ -4,9 +4,9 @@
 //! with `ApiError`. Argument names are single words so they read the same in Rust and in JS.
 
 use sigilo_api::{
-    Company, CompanyDeletion, CompanyInput, CompanyRole, CompanyRow, Deal, DealInput, FieldDef,
-    FieldInput, ForecastLine, Interaction, InteractionInput, Page, Stage, Tag, TaggedKind, Task,
-    TaskInput, TaskLog, TaskView, TimelineOwner,
+    Company, CompanyDeletion, CompanyInput, CompanyRole, CompanyRow, DashboardDto, Deal, DealInput,
+    FieldDef, FieldInput, ForecastLine, Interaction, InteractionInput, Page, Stage, Tag,
+    TaggedKind, Task, TaskInput, TaskLog, TaskView, TimelineOwner,
 };
 use tauri::State;
 
@@ -166,6 +166,12 @@ pub async fn deal_delete(state: State<'_, AppState>, id: String) -> Res<()> {
 #[tauri::command]
 pub async fn deal_forecast(state: State<'_, AppState>) -> Res<Vec<ForecastLine>> {
     state.with_session(|s| s.deal_forecast())
+}
+
+/// The morning dashboard in one round trip: tasks due, pipeline, forecast, won/lost, contacts untouched for `days`.
+#[tauri::command]
+pub async fn dashboard(state: State<'_, AppState>, days: u32) -> Res<DashboardDto> {
+    state.with_session(|s| s.dashboard(days))
 }
 
 #[tauri::command]

@@ -68,6 +68,7 @@ fn main() {
             crm_commands::deal_move,
             crm_commands::deal_delete,
             crm_commands::deal_forecast,
+            crm_commands::dashboard,
             crm_commands::tag_add,
             crm_commands::tag_remove,
             crm_commands::tag_list,

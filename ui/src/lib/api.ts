@@ -5,6 +5,7 @@ import type { BackupInfo } from '$lib/bindings/BackupInfo';
 import type { BackupProgress } from '$lib/bindings/BackupProgress';
 import type { BackupResult } from '$lib/bindings/BackupResult';
 import type { Contact } from '$lib/bindings/Contact';
+import type { DashboardDto } from '$lib/bindings/DashboardDto';
 import type { ContactInput } from '$lib/bindings/ContactInput';
 import type { ContactWindow } from '$lib/bindings/ContactWindow';
 import type { CreatedVault } from '$lib/bindings/CreatedVault';
@@ -145,6 +146,8 @@ export const api = {
 	dealMove: (id: string, stage: string, reason: string | null) => call<null>('deal_move', { id, stage, reason }),
 	dealDelete: (id: string) => call<null>('deal_delete', { id }),
 	dealForecast: () => call<ForecastLine[]>('deal_forecast'),
+	/** The morning dashboard in one round trip; `days` is the N of "contacts not touched in N days". */
+	dashboard: (days: number) => call<DashboardDto>('dashboard', { days }),
 	tagAdd: (kind: TaggedKind, id: string, name: string) => call<Tag>('tag_add', { kind, id, name }),
 	tagRemove: (kind: TaggedKind, id: string, name: string) => call<null>('tag_remove', { kind, id, name }),
 	/** Every tag, or (with kind and id) one record's tags. */
