@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use sigilo_api::{ApiError, SecretString, Session};
+use sigilo_api::demo::DemoSummary;
+use sigilo_api::{ApiError, SecretString, Session, TaggedKind, TimelineOwner};
 use sigilo_vault::{Unlock, Vault};
 
 pub use machine::Machine;
@@ -62,6 +63,10 @@ pub struct BenchReport {
     pub scale: u32,
     pub seed: u64,
     pub contacts: u64,
+    pub companies: u64,
+    pub interactions: u64,
+    pub deals: u64,
+    pub tasks: u64,
     pub machine: Machine,
     pub metrics: BTreeMap<&'static str, Metric>,
 }
@@ -86,7 +91,9 @@ pub struct Progress {
 
 const PASSPHRASE: &str = "benchmark passphrase, not a secret";
 
-/// The fixed search mix: names, accent-folded names, prefixes, emails, phones, companies and note text.
+/// The fixed search mix: names, accent-folded names, prefixes, emails, phones, companies and note text; then
+/// the other kinds: tax ids, deal titles, interaction text, task titles, tags. Every query runs across every
+/// kind (`Session::search`, at most 20 hits of each).
 pub const SEARCH_MIX: &[&str] = &[
     "garcia",
     "José Martínez",
@@ -106,6 +113,12 @@ pub const SEARCH_MIX: &[&str] = &[
     "smith",
     "oliv",
     "Ángela",
+    "B28",
+    "climatización",
+    "presupuesto",
+    "factura pendiente",
+    "llamar a",
+    "vip",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,11 +143,11 @@ pub fn run(
     let work = tempfile::Builder::new()
         .prefix("sigilo-bench-")
         .tempdir_in(&parent)?;
-    let mut contacts = 0;
+    let mut made = DemoSummary::default();
     let mut sides = BTreeMap::new();
     for side in [Side::Plain, Side::Encrypted] {
-        let (results, n) = run_side(side, work.path(), opts, progress)?;
-        contacts = n;
+        let (results, summary) = run_side(side, work.path(), opts, progress)?;
+        made = summary;
         sides.insert(side == Side::Encrypted, results);
     }
     let mut enc = sides.remove(&true).unwrap_or_default();
@@ -155,7 +168,11 @@ pub fn run(
         started_at,
         scale: opts.scale,
         seed: opts.seed,
-        contacts,
+        contacts: made.contacts,
+        companies: made.companies,
+        interactions: made.interactions,
+        deals: made.deals,
+        tasks: made.tasks,
         machine: Machine::detect(),
         metrics: combine(&enc, &plain),
     })
@@ -176,7 +193,7 @@ fn run_side(
     work: &Path,
     opts: &BenchOptions,
     progress: &mut dyn FnMut(Progress),
-) -> Result<(SideResults, u64), BenchError> {
+) -> Result<(SideResults, DemoSummary), BenchError> {
     let label = match side {
         Side::Encrypted => "encrypted",
         Side::Plain => "plain",
@@ -203,7 +220,8 @@ fn run_side(
     })?;
     let secs = start.elapsed().as_secs_f64().max(1e-9);
     out.values
-        .insert("bulk_insert", summary.contacts as f64 / secs);
+        .insert("bulk_insert", summary.records() as f64 / secs);
+    out.values.insert("demo_fill", secs);
     session.lock();
 
     // Unlock: key derivation apart from the rest (opening, keying, PRAGMAs, migrations check).
@@ -294,15 +312,87 @@ fn run_side(
     out.values
         .insert("list_keyset_p95", keyset.percentile(95.0));
 
-    // A contact page: one contact with everything it holds, at random ids.
+    // Keyset pages of the company and deal lists (the CLI's `company list` / `deal list`, the desktop's lists).
+    progress(Progress {
+        stage: format!("{label}: CRM pages"),
+        done: 0,
+        total: 1,
+    });
+    let mut companies = Samples::default();
+    let mut cursor: Option<String> = None;
+    for _ in 0..opts.samples {
+        let t = Instant::now();
+        let page = session.company_list(None, 50, cursor.as_deref())?;
+        companies.push(ms(t.elapsed()));
+        cursor = page.next_cursor;
+        if cursor.is_none() {
+            break;
+        }
+    }
+    out.values
+        .insert("company_list_p95", companies.percentile(95.0));
+    let mut deals = Samples::default();
+    let mut cursor: Option<String> = None;
+    for _ in 0..opts.samples {
+        let t = Instant::now();
+        let page = session.deal_list(None, 50, cursor.as_deref())?;
+        deals.push(ms(t.elapsed()));
+        cursor = page.next_cursor;
+        if cursor.is_none() {
+            break;
+        }
+    }
+    out.values.insert("deal_list_p95", deals.percentile(95.0));
+
+    // A contact page as the desktop's detail opens it: the contact's full record, the first 50 items of its
+    // timeline and its tags. The contacts are drawn from the first 1% of ids, where the demo puts its busiest
+    // customers (their first timeline page is full), each opened once.
+    let busy = (u64::from(total) / 100).max(1);
     let mut page = Samples::default();
     for _ in 0..opts.samples {
-        let id = 1 + rng.below(u64::from(total.max(1)));
+        let id = (1 + rng.below(busy)).to_string();
         let t = Instant::now();
-        let _ = session.contact_get(&id.to_string());
+        session.contact_get(&id)?;
+        session.timeline(&TimelineOwner::Contact(id.clone()), 50, None)?;
+        session.tag_list(Some((TaggedKind::Contact, &id)))?;
         page.push(ms(t.elapsed()));
     }
     out.values.insert("contact_page_p95", page.percentile(95.0));
+
+    // A company page likewise: the company (with its contact and deal counts), the first 50 items of its merged
+    // timeline and its tags, at random companies.
+    let n_companies = summary.companies.max(1);
+    let mut page = Samples::default();
+    for _ in 0..opts.samples {
+        let id = (1 + rng.below(n_companies)).to_string();
+        let t = Instant::now();
+        session.company_get(&id)?;
+        session.timeline(&TimelineOwner::Company(id.clone()), 50, None)?;
+        session.tag_list(Some((TaggedKind::Company, &id)))?;
+        page.push(ms(t.elapsed()));
+    }
+    out.values.insert("company_page_p95", page.percentile(95.0));
+
+    // The morning dashboard in one call (what the desktop's home screen asks for), and the forecast on its own.
+    progress(Progress {
+        stage: format!("{label}: dashboard"),
+        done: 0,
+        total: 1,
+    });
+    let mut dashboard = Samples::default();
+    let mut forecast = Samples::default();
+    for _ in 0..opts.samples {
+        let t = Instant::now();
+        session.dashboard(30)?;
+        dashboard.push(ms(t.elapsed()));
+        let t = Instant::now();
+        session.deal_forecast()?;
+        forecast.push(ms(t.elapsed()));
+    }
+    out.values
+        .insert("dashboard_p95", dashboard.percentile(95.0));
+    out.values.insert("forecast_p95", forecast.percentile(95.0));
+
     // The side's peak before the backup measurement, which resets the mark to measure the backup on its own.
     if let Some(peak) = stats::peak_memory_mib() {
         out.values.insert("peak_memory", peak);
@@ -319,7 +409,7 @@ fn run_side(
         "vault_size",
         stats::folder_size(&dir) as f64 / (1024.0 * 1024.0),
     );
-    Ok((out, summary.contacts))
+    Ok((out, summary))
 }
 
 /// A goal in words and the check of (encrypted value, ratio) against it.
@@ -347,6 +437,13 @@ const SPECS: &[Spec] = &[
         unit: "ms",
         higher_is_better: false,
         goal: Some(("< 50 ms beyond the KDF", |e, _| e < 50.0)),
+    },
+    Spec {
+        key: "demo_fill",
+        name: "demo_fill_s",
+        unit: "s",
+        higher_is_better: false,
+        goal: None,
     },
     Spec {
         key: "bulk_insert",
@@ -388,11 +485,46 @@ const SPECS: &[Spec] = &[
         goal: Some(("< 5 ms", |e, _| e < 5.0)),
     },
     Spec {
+        key: "company_list_p95",
+        name: "company_list_page_p95_ms",
+        unit: "ms",
+        higher_is_better: false,
+        goal: Some(("< 5 ms", |e, _| e < 5.0)),
+    },
+    Spec {
+        key: "deal_list_p95",
+        name: "deal_list_page_p95_ms",
+        unit: "ms",
+        higher_is_better: false,
+        goal: Some(("< 5 ms", |e, _| e < 5.0)),
+    },
+    Spec {
         key: "contact_page_p95",
         name: "contact_page_p95_ms",
         unit: "ms",
         higher_is_better: false,
         goal: Some(("< 10 ms", |e, _| e < 10.0)),
+    },
+    Spec {
+        key: "company_page_p95",
+        name: "company_page_p95_ms",
+        unit: "ms",
+        higher_is_better: false,
+        goal: Some(("< 10 ms", |e, _| e < 10.0)),
+    },
+    Spec {
+        key: "dashboard_p95",
+        name: "dashboard_p95_ms",
+        unit: "ms",
+        higher_is_better: false,
+        goal: Some(("< 50 ms", |e, _| e < 50.0)),
+    },
+    Spec {
+        key: "forecast_p95",
+        name: "forecast_p95_ms",
+        unit: "ms",
+        higher_is_better: false,
+        goal: None,
     },
     Spec {
         key: "raw_cipher",
@@ -499,10 +631,14 @@ fn combine(enc: &SideResults, plain: &SideResults) -> BTreeMap<&'static str, Met
 pub fn table(report: &BenchReport) -> String {
     let fmt = |v: Option<f64>| v.map(|v| format!("{v:.3}")).unwrap_or_else(|| "—".into());
     let mut s = format!(
-        "Sigilo {} — scale {} ({} contacts), seed {} — {} ({} cores)\n",
+        "Sigilo {} — scale {} ({} contacts, {} companies, {} interactions, {} deals, {} tasks), seed {} — {} ({} cores)\n",
         report.sigilo_version,
         report.scale,
         report.contacts,
+        report.companies,
+        report.interactions,
+        report.deals,
+        report.tasks,
         report.seed,
         report.machine.cpu,
         report.machine.cores

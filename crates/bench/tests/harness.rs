@@ -15,7 +15,17 @@ fn produces_every_metric_on_both_sides() {
     };
     let mut stages = Vec::new();
     let report = run(&opts, &mut |p| stages.push(p.stage)).unwrap();
-    assert_eq!(report.contacts, 200);
+    assert_eq!(
+        (
+            report.contacts,
+            report.companies,
+            report.interactions,
+            report.deals,
+            report.tasks
+        ),
+        (200, 40, 2_000, 40, 50),
+        "the demo at scale 1 holds every CRM entity"
+    );
     let expected = [
         "unlock_kdf_ms",
         "unlock_rest_ms",
@@ -25,6 +35,12 @@ fn produces_every_metric_on_both_sides() {
         "list_page_p95_ms",
         "list_keyset_page_p95_ms",
         "contact_page_p95_ms",
+        "company_list_page_p95_ms",
+        "deal_list_page_p95_ms",
+        "company_page_p95_ms",
+        "dashboard_p95_ms",
+        "forecast_p95_ms",
+        "demo_fill_s",
         "vault_size_mib",
         "raw_chacha20poly1305_mb_per_s",
         "backup_create_mb_per_s",
