@@ -59,6 +59,7 @@ fn seed(dir: &std::path::Path) {
                     phones: vec![format!("+34 600 {:03} {:03}", n / 1000 % 1000, n % 1000)],
                     company: Some(format!("Empresa {}", n % 97)),
                     notes: None,
+                    ..ContactInput::default()
                 }
             })
             .collect();

@@ -2,7 +2,7 @@
 //! domain crate on the vault's connection; every write goes through [`Session::write`] with its audit event.
 
 use rusqlite::Connection;
-use sigilo_crm::companies::{self, CompanyFilter, NewCompany, OnDelete, Role, Roles};
+use sigilo_crm::companies::{self, CompanyFilter, NewAgreement, NewCompany, OnDelete, Role, Roles};
 use sigilo_crm::contacts;
 use sigilo_crm::deals::{self, DealFilter, NewDeal};
 use sigilo_crm::fields::{self, NewField};
@@ -48,7 +48,7 @@ fn roles_out(r: Roles) -> Vec<CompanyRole> {
         .collect()
 }
 
-fn address_in(a: Address) -> valid::Address {
+pub(crate) fn address_in(a: Address) -> valid::Address {
     valid::Address {
         label: a.label,
         street: a.street,
@@ -59,7 +59,7 @@ fn address_in(a: Address) -> valid::Address {
     }
 }
 
-fn address_out(a: valid::Address) -> Address {
+pub(crate) fn address_out(a: valid::Address) -> Address {
     Address {
         label: a.label,
         street: a.street,
@@ -188,6 +188,98 @@ impl Session {
             items: page.items.into_iter().map(company_row).collect(),
             next_cursor: page.next_cursor,
         })
+    }
+}
+
+// ----- supplier agreements -----
+
+fn agreement_in(a: AgreementInput) -> NewAgreement {
+    NewAgreement {
+        terms: a.terms,
+        start_date: a.start_date,
+        end_date: a.end_date,
+        renewal_reminder: a.renewal_reminder,
+        conditions: a.conditions,
+    }
+}
+
+fn agreement_out(a: companies::Agreement) -> Agreement {
+    Agreement {
+        id: a.id.to_string(),
+        company_id: a.company_id.to_string(),
+        terms: a.terms,
+        start_date: a.start_date,
+        end_date: a.end_date,
+        renewal_reminder: a.renewal_reminder,
+        conditions: a.conditions,
+        created_at: a.created_at,
+        updated_at: a.updated_at,
+    }
+}
+
+impl Session {
+    /// Adds a supplier agreement to a company; returns its id.
+    pub fn agreement_add(
+        &mut self,
+        company_id: &str,
+        input: AgreementInput,
+    ) -> Result<String, ApiError> {
+        let company = parse_id(company_id, "company")?;
+        self.write(Action::Create, "agreement", |tx| {
+            let id = companies::add_agreement(tx, company, agreement_in(input))?.to_string();
+            Ok((id.clone(), Some(id)))
+        })
+    }
+
+    pub fn agreement_get(&self, id: &str) -> Result<Agreement, ApiError> {
+        let id = parse_id(id, "supplier agreement")?;
+        Ok(agreement_out(companies::agreement(
+            self.vault().conn(),
+            id,
+        )?))
+    }
+
+    /// A company's supplier agreements, by start date (undated first), then id. An unknown company is
+    /// `not_found`.
+    pub fn agreement_list(&self, company_id: &str) -> Result<Vec<Agreement>, ApiError> {
+        let conn = self.vault().conn();
+        let company = parse_id(company_id, "company")?;
+        companies::row(conn, company)?;
+        Ok(companies::agreements(conn, company)?
+            .into_iter()
+            .map(agreement_out)
+            .collect())
+    }
+
+    /// Replaces every field of a supplier agreement.
+    pub fn agreement_update(&mut self, id: &str, input: AgreementInput) -> Result<(), ApiError> {
+        let id = parse_id(id, "supplier agreement")?;
+        self.write(Action::Update, "agreement", |tx| {
+            companies::update_agreement(tx, id, agreement_in(input))?;
+            Ok(((), Some(id.to_string())))
+        })
+    }
+
+    pub fn agreement_delete(&mut self, id: &str) -> Result<(), ApiError> {
+        let id = parse_id(id, "supplier agreement")?;
+        self.write(Action::Delete, "agreement", |tx| {
+            companies::delete_agreement(tx, id)?;
+            Ok(((), Some(id.to_string())))
+        })
+    }
+
+    /// Agreements whose renewal reminder falls on or before `on` (`YYYY-MM-DD`; `None`: today on this
+    /// computer), soonest first, at most `limit`.
+    pub fn agreements_due(&self, on: Option<&str>, limit: u32) -> Result<Vec<Agreement>, ApiError> {
+        let conn = self.vault().conn();
+        let on = match on {
+            Some(d) => d.to_owned(),
+            None => valid::local_today(conn)?,
+        };
+        Ok(companies::renewals_due(conn, &on, limit)?
+            .into_iter()
+            .map(agreement_out)
+            .collect())
     }
 }
 
@@ -425,7 +517,7 @@ impl Session {
     }
 
     /// Marks a task done now. With `log`, also logs an interaction (now, linked to the task's contact, company
-    /// and deal) in the same transaction and returns its id. Completing a done task again is `invalid_input`.
+    /// and deal) in the same transaction and returns its id. Completing a done task again is `refused`.
     pub fn task_done(
         &mut self,
         id: &str,

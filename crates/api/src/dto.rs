@@ -6,17 +6,73 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// What a user supplies for a contact (add and edit).
+/// An email or phone with an optional label ("work", "home", "mobile"…).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LabelledValue {
+    pub label: Option<String>,
+    pub value: String,
+}
+
+/// How a contact's data was obtained (kept for the "what we hold about you" answer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactSource {
+    /// A web or paper form.
+    Form,
+    /// Met at an event.
+    Event,
+    /// An imported file.
+    Import,
+    /// Someone referred them.
+    Referral,
+    Other,
+}
+
+/// What a user supplies for a contact (add and edit). The contact's emails are `emails` (unlabelled; on edit, a
+/// value that stays keeps the label it had) followed by `labelled_emails`; phones likewise. A form that edits
+/// labels sends everything in `labelled_emails` / `labelled_phones` and leaves `emails` / `phones` empty. The
+/// fields after `notes` may be left out of the JSON (they default to empty).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ContactInput {
     pub name: String,
     pub emails: Vec<String>,
     pub phones: Vec<String>,
+    /// The company's name as free text (a contact linked to a company record shows that company's name).
     pub company: Option<String>,
     pub notes: Option<String>,
+    #[serde(default)]
+    pub labelled_emails: Vec<LabelledValue>,
+    #[serde(default)]
+    pub labelled_phones: Vec<LabelledValue>,
+    #[serde(default)]
+    pub addresses: Vec<Address>,
+    #[serde(default)]
+    pub job_title: Option<String>,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub birthday: Option<String>,
+    #[serde(default)]
+    pub source: Option<ContactSource>,
+    /// Free text about the source: the form's name, the event, the file, who referred them.
+    #[serde(default)]
+    pub source_detail: Option<String>,
 }
 
-/// A contact with everything it holds.
+/// One period of a contact's company history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CompanyPeriod {
+    /// `null` once the company record was deleted (the name stays).
+    pub company_id: Option<String>,
+    pub company_name: String,
+    pub job_title: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub from_date: Option<String>,
+    /// `YYYY-MM-DD`; `null` for the current link.
+    pub to_date: Option<String>,
+}
+
+/// A contact with everything it holds. `emails` and `phones` list the values alone (in order);
+/// `labelled_emails` and `labelled_phones` the same values with their labels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Contact {
     pub id: String,
@@ -27,6 +83,20 @@ pub struct Contact {
     pub notes: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    pub labelled_emails: Vec<LabelledValue>,
+    pub labelled_phones: Vec<LabelledValue>,
+    pub addresses: Vec<Address>,
+    pub job_title: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub birthday: Option<String>,
+    pub source: Option<ContactSource>,
+    pub source_detail: Option<String>,
+    /// The company record the contact works at now, if linked.
+    pub company_id: Option<String>,
+    /// Where the contact has worked, oldest first (the open period last).
+    pub company_history: Vec<CompanyPeriod>,
+    /// When the newest interaction with this contact happened (UTC), if any.
+    pub last_interaction_at: Option<String>,
 }
 
 /// One row of the contact list.
@@ -366,6 +436,35 @@ pub enum CompanyDeletion {
     Cascade,
     /// Keep them, unlinked (contacts keep the company's name and their history).
     Detach,
+}
+
+/// What a user supplies for a supplier agreement (add and edit).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AgreementInput {
+    /// The terms in short ("Suministro anual de papel, 30 días").
+    pub terms: String,
+    /// `YYYY-MM-DD`.
+    pub start_date: Option<String>,
+    /// `YYYY-MM-DD`, not before the start.
+    pub end_date: Option<String>,
+    /// When to be reminded to renew, `YYYY-MM-DD`.
+    pub renewal_reminder: Option<String>,
+    /// Free-text conditions.
+    pub conditions: Option<String>,
+}
+
+/// A supplier agreement with a company.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Agreement {
+    pub id: String,
+    pub company_id: String,
+    pub terms: String,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub renewal_reminder: Option<String>,
+    pub conditions: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
 }
 
 // ----- interactions and timelines -----

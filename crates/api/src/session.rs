@@ -4,22 +4,28 @@
 use std::path::Path;
 
 use rusqlite::{Transaction, TransactionBehavior};
-use sigilo_crm::contacts::{self, NewContact};
+use sigilo_crm::contacts::{self, ContactDraft, ContactFull, Source};
+use sigilo_crm::valid::Labelled;
 use sigilo_crm::{CrmError, RecordKind, companies, deals, interactions, search, tasks};
 use sigilo_vault::{Migrations, Passphrase, RecoveryCode, Unlock, Vault};
 
 use crate::audit::{self, Action};
 use crate::dto::{
-    CheckReport, Contact, ContactInput, ContactRow, ContactWindow, CreatedVault, KdfInfo,
-    KeyslotInfo, Page, SearchHit, SearchKind, UnlockKind, VaultInfo, VaultSummary,
+    CheckReport, CompanyPeriod, Contact, ContactInput, ContactRow, ContactSource, ContactWindow,
+    CreatedVault, KdfInfo, KeyslotInfo, LabelledValue, Page, SearchHit, SearchKind, UnlockKind,
+    VaultInfo, VaultSummary,
 };
 use crate::error::{ApiError, ErrorCode};
 use crate::settings::summary_of;
 use crate::{MIN_PASSPHRASE_CHARS, SecretString};
 
 /// Every domain's migrations, in the order the vault applies them. Append new domains at the end.
-pub fn schema() -> [Migrations; 2] {
-    [audit::MIGRATIONS, sigilo_crm::MIGRATIONS]
+pub fn schema() -> [Migrations; 3] {
+    [
+        audit::MIGRATIONS,
+        sigilo_crm::MIGRATIONS,
+        sigilo_invoicing::MIGRATIONS,
+    ]
 }
 
 /// Whether `dir` holds a vault.
@@ -50,13 +56,106 @@ pub(crate) fn parse_id(id: &str, kind: &str) -> Result<i64, ApiError> {
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("no {kind} with id {id}")))
 }
 
-fn contact_input(input: ContactInput) -> NewContact {
-    NewContact {
+/// The contact form as the domain takes it: `emails` (unlabelled; a value `old` holds keeps its label there)
+/// then `labelled_emails`, phones likewise.
+fn contact_draft(input: ContactInput, old: Option<&ContactFull>) -> ContactDraft {
+    let merge = |plain: Vec<String>, labelled: Vec<LabelledValue>, old: &[Labelled]| {
+        plain
+            .into_iter()
+            .map(|value| Labelled {
+                label: old
+                    .iter()
+                    .find(|o| o.value == value.trim())
+                    .and_then(|o| o.label.clone()),
+                value,
+            })
+            .chain(labelled.into_iter().map(|l| Labelled {
+                label: l.label,
+                value: l.value,
+            }))
+            .collect()
+    };
+    ContactDraft {
         name: input.name,
-        emails: input.emails,
-        phones: input.phones,
+        emails: merge(
+            input.emails,
+            input.labelled_emails,
+            old.map_or(&[], |o| &o.emails),
+        ),
+        phones: merge(
+            input.phones,
+            input.labelled_phones,
+            old.map_or(&[], |o| &o.phones),
+        ),
+        addresses: input
+            .addresses
+            .into_iter()
+            .map(crate::crm::address_in)
+            .collect(),
+        job_title: input.job_title,
+        birthday: input.birthday,
+        source: input.source.map(|s| match s {
+            ContactSource::Form => Source::Form,
+            ContactSource::Event => Source::Event,
+            ContactSource::Import => Source::Import,
+            ContactSource::Referral => Source::Referral,
+            ContactSource::Other => Source::Other,
+        }),
+        source_detail: input.source_detail,
         company: input.company,
         notes: input.notes,
+    }
+}
+
+fn labelled_out(values: Vec<Labelled>) -> Vec<LabelledValue> {
+    values
+        .into_iter()
+        .map(|l| LabelledValue {
+            label: l.label,
+            value: l.value,
+        })
+        .collect()
+}
+
+fn contact_out(c: ContactFull, history: Vec<contacts::Employment>) -> Contact {
+    Contact {
+        id: c.id.to_string(),
+        name: c.name,
+        emails: c.emails.iter().map(|e| e.value.clone()).collect(),
+        phones: c.phones.iter().map(|p| p.value.clone()).collect(),
+        company: c.company,
+        notes: c.notes,
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+        labelled_emails: labelled_out(c.emails),
+        labelled_phones: labelled_out(c.phones),
+        addresses: c
+            .addresses
+            .into_iter()
+            .map(crate::crm::address_out)
+            .collect(),
+        job_title: c.job_title,
+        birthday: c.birthday,
+        source: c.source.map(|s| match s {
+            Source::Form => ContactSource::Form,
+            Source::Event => ContactSource::Event,
+            Source::Import => ContactSource::Import,
+            Source::Referral => ContactSource::Referral,
+            Source::Other => ContactSource::Other,
+        }),
+        source_detail: c.source_detail,
+        company_id: c.company_id.map(|id| id.to_string()),
+        company_history: history
+            .into_iter()
+            .map(|e| CompanyPeriod {
+                company_id: e.company_id.map(|id| id.to_string()),
+                company_name: e.company_name,
+                job_title: e.job_title,
+                from_date: e.from_date,
+                to_date: e.to_date,
+            })
+            .collect(),
+        last_interaction_at: c.last_interaction_at,
     }
 }
 
@@ -132,6 +231,10 @@ impl Session {
 
     pub(crate) fn vault(&self) -> &Vault {
         &self.vault
+    }
+
+    pub(crate) fn vault_mut(&mut self) -> &mut Vault {
+        &mut self.vault
     }
 
     /// Records an event that changes no row of its own (a backup written, say) in the audit log.
@@ -221,7 +324,7 @@ impl Session {
 
     pub fn contact_add(&mut self, input: ContactInput) -> Result<String, ApiError> {
         self.write(Action::Create, "contact", |tx| {
-            let id = contacts::insert(tx, contact_input(input))?.to_string();
+            let id = contacts::insert_draft(tx, contact_draft(input, None))?.to_string();
             Ok((id.clone(), Some(id)))
         })
     }
@@ -234,7 +337,7 @@ impl Session {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut added = 0u64;
         for (n, input) in inputs.into_iter().enumerate() {
-            let id = contacts::insert(&tx, contact_input(input))
+            let id = contacts::insert_draft(&tx, contact_draft(input, None))
                 .map_err(|e| ApiError::from(e).prefixed(&format!("contact {}", n + 1)))?;
             audit::record(&tx, Action::Create, "contact", Some(&id.to_string()))?;
             added += 1;
@@ -244,23 +347,17 @@ impl Session {
     }
 
     pub fn contact_get(&self, id: &str) -> Result<Contact, ApiError> {
-        let c = contacts::get(self.vault.conn(), parse_id(id, "contact")?)?;
-        Ok(Contact {
-            id: c.id.to_string(),
-            name: c.name,
-            emails: c.emails,
-            phones: c.phones,
-            company: c.company,
-            notes: c.notes,
-            created_at: c.created_at,
-            updated_at: c.updated_at,
-        })
+        let conn = self.vault.conn();
+        let c = contacts::get_full(conn, parse_id(id, "contact")?)?;
+        let history = contacts::company_history(conn, c.id)?;
+        Ok(contact_out(c, history))
     }
 
     pub fn contact_update(&mut self, id: &str, input: ContactInput) -> Result<(), ApiError> {
         let id = parse_id(id, "contact")?;
         self.write(Action::Update, "contact", |tx| {
-            contacts::update(tx, id, contact_input(input))?;
+            let old = contacts::get_full(tx, id)?;
+            contacts::update_draft(tx, id, contact_draft(input, Some(&old)))?;
             Ok(((), Some(id.to_string())))
         })
     }

@@ -53,6 +53,7 @@ fn contact_round_trip_and_every_write_is_audited() {
         phones: vec!["+34 612 345 678".into()],
         company: Some("Ñandú S.L.".into()),
         notes: Some("Prefiere llamadas por la tarde".into()),
+        ..Default::default()
     };
     let id = s.contact_add(input).unwrap();
     let c = s.contact_get(&id).unwrap();
@@ -196,6 +197,7 @@ fn search_folds_accents_and_case_and_matches_prefixes() {
             phones: vec!["+34 612 345 678".into()],
             company: Some("Cerámicas Óscar".into()),
             notes: Some("Conocido en la feria de Valencia".into()),
+            ..Default::default()
         })
         .unwrap();
     s.contact_add(person("Josefina Pérez")).unwrap();

@@ -91,6 +91,7 @@ fn make_fixture() {
         phones: vec!["+34 612 345 678".into()],
         company: Some("Ñandú S.L.".into()),
         notes: Some("Creado con el esquema v1".into()),
+        ..Default::default()
     })
     .unwrap();
     s.contact_add(ContactInput {

@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use sigilo_api::{
-    ApiError, CompanyDeletion, CompanyInput, CompanyRole, ContactInput, DealInput, Direction,
-    FieldInput, FieldKind, InteractionInput, InteractionKind, Page, Session, TaggedKind, TaskInput,
-    TaskLog, TaskPriority, TaskView, TimelineOwner, default_vault_dir,
+    Address, AgreementInput, ApiError, CompanyDeletion, CompanyInput, CompanyRole, ContactInput,
+    ContactSource, DealInput, Direction, FieldInput, FieldKind, InteractionInput, InteractionKind,
+    LabelledValue, Page, Session, TaggedKind, TaskInput, TaskLog, TaskPriority, TaskView,
+    TimelineOwner, default_vault_dir,
 };
 
 use crate::output::{self, print_json};
@@ -179,15 +180,36 @@ struct PageArgs {
     json: bool,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SourceArg {
+    Form,
+    Event,
+    Import,
+    Referral,
+    Other,
+}
+
+impl From<SourceArg> for ContactSource {
+    fn from(s: SourceArg) -> Self {
+        match s {
+            SourceArg::Form => ContactSource::Form,
+            SourceArg::Event => ContactSource::Event,
+            SourceArg::Import => ContactSource::Import,
+            SourceArg::Referral => ContactSource::Referral,
+            SourceArg::Other => ContactSource::Other,
+        }
+    }
+}
+
 #[derive(Debug, ClapArgs)]
 struct ContactFields {
     #[arg(long)]
     name: Option<String>,
-    /// Repeat for several emails (on edit, replaces all of them).
-    #[arg(long = "email")]
+    /// Repeat for several emails, optionally labelled: `work:ana@example.es` (on edit, replaces all of them).
+    #[arg(long = "email", value_name = "[LABEL:]EMAIL")]
     emails: Vec<String>,
-    /// Repeat for several phones (on edit, replaces all of them).
-    #[arg(long = "phone")]
+    /// Repeat for several phones, optionally labelled: `mobile:+34 612 345 678` (on edit, replaces all of them).
+    #[arg(long = "phone", value_name = "[LABEL:]PHONE")]
     phones: Vec<String>,
     /// Company name (on edit, an empty value clears it).
     #[arg(long)]
@@ -195,6 +217,78 @@ struct ContactFields {
     /// Notes (on edit, an empty value clears them).
     #[arg(long)]
     notes: Option<String>,
+    /// Job title (on edit, an empty value clears it).
+    #[arg(long)]
+    job_title: Option<String>,
+    /// Birthday, YYYY-MM-DD (on edit, an empty value clears it).
+    #[arg(long, value_name = "DATE")]
+    birthday: Option<String>,
+    /// How their data was obtained.
+    #[arg(long, value_enum)]
+    source: Option<SourceArg>,
+    /// About the source: the form, the event, the file, who referred them (on edit, an empty value clears it).
+    #[arg(long)]
+    source_detail: Option<String>,
+    /// A postal address, repeatable: `label=Oficina; street=Calle Mayor, 1; postal_code=28001; city=Madrid;
+    /// region=Madrid; country=ES` (every part optional; on edit, replaces all of them).
+    #[arg(long = "address", value_name = "KEY=VALUE; ...")]
+    addresses: Vec<String>,
+}
+
+/// `LABEL:VALUE` or `VALUE` (a leading `:` means no label, for a value that holds a colon itself).
+fn labelled(raw: &str) -> LabelledValue {
+    match raw.split_once(':') {
+        Some((label, value)) if !label.contains('@') && !value.trim().is_empty() => LabelledValue {
+            label: Some(label.trim().to_owned()).filter(|l| !l.is_empty()),
+            value: value.trim().to_owned(),
+        },
+        _ => LabelledValue {
+            label: None,
+            value: raw.to_owned(),
+        },
+    }
+}
+
+/// Emails or phones as typed: without any label they go in the plain list (on edit, values that stay keep
+/// their labels); with one, every value goes in the labelled list, in the order given.
+fn split_labelled(raw: Vec<String>) -> (Vec<String>, Vec<LabelledValue>) {
+    let values: Vec<LabelledValue> = raw.iter().map(|r| labelled(r)).collect();
+    if values.iter().all(|v| v.label.is_none()) {
+        (values.into_iter().map(|v| v.value).collect(), Vec::new())
+    } else {
+        (Vec::new(), values)
+    }
+}
+
+/// `label=…; street=…; postal_code=…; city=…; region=…; country=…`.
+fn address(raw: &str) -> Result<Address, ApiError> {
+    let mut a = Address::default();
+    for part in raw.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let (key, value) = part.split_once('=').ok_or_else(|| {
+            ApiError::invalid(format!(
+                "--address: \"{part}\" is not KEY=VALUE (keys: label, street, postal_code, city, region, country)"
+            ))
+        })?;
+        let value = Some(value.trim().to_owned());
+        match key.trim() {
+            "label" => a.label = value,
+            "street" => a.street = value,
+            "postal_code" | "postcode" | "zip" => a.postal_code = value,
+            "city" => a.city = value,
+            "region" | "province" | "state" => a.region = value,
+            "country" => a.country = value,
+            other => {
+                return Err(ApiError::invalid(format!(
+                    "--address: unknown part \"{other}\" (keys: label, street, postal_code, city, region, country)"
+                )));
+            }
+        }
+    }
+    Ok(a)
+}
+
+fn addresses(raw: &[String]) -> Result<Vec<Address>, ApiError> {
+    raw.iter().map(|r| address(r)).collect()
 }
 
 #[derive(Debug, Subcommand)]
@@ -223,6 +317,12 @@ enum ContactCmd {
         /// Remove every phone.
         #[arg(long, conflicts_with = "phones")]
         clear_phones: bool,
+        /// Remove every address.
+        #[arg(long, conflicts_with = "addresses")]
+        clear_addresses: bool,
+        /// Forget how their data was obtained.
+        #[arg(long, conflicts_with = "source")]
+        clear_source: bool,
         /// Link the contact to this company record from today (an empty value unlinks it); the company history
         /// keeps the previous link.
         #[arg(long, value_name = "ID", conflicts_with = "company")]
@@ -274,6 +374,70 @@ struct CompanyFields {
     /// On edit, an empty value clears them.
     #[arg(long)]
     notes: Option<String>,
+    /// A postal address, repeatable: `label=Facturación; street=Calle Mayor, 1; postal_code=28001;
+    /// city=Madrid; region=Madrid; country=ES` (every part optional; on edit, replaces all of them).
+    #[arg(long = "address", value_name = "KEY=VALUE; ...")]
+    addresses: Vec<String>,
+}
+
+#[derive(Debug, ClapArgs)]
+struct AgreementFields {
+    /// The terms in short.
+    #[arg(long)]
+    terms: Option<String>,
+    /// Start date, YYYY-MM-DD (on edit, an empty value clears it).
+    #[arg(long, value_name = "DATE")]
+    start: Option<String>,
+    /// End date, YYYY-MM-DD, not before the start (on edit, an empty value clears it).
+    #[arg(long, value_name = "DATE")]
+    end: Option<String>,
+    /// When to be reminded to renew, YYYY-MM-DD (on edit, an empty value clears it).
+    #[arg(long, value_name = "DATE")]
+    renewal: Option<String>,
+    /// Free-text conditions (on edit, an empty value clears them).
+    #[arg(long)]
+    conditions: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum AgreementCmd {
+    /// Add a supplier agreement to a company; prints its id alone.
+    Add {
+        #[arg(long, value_name = "ID")]
+        company: String,
+        #[command(flatten)]
+        fields: AgreementFields,
+    },
+    /// A company's supplier agreements, by start date.
+    List {
+        #[arg(long, value_name = "ID")]
+        company: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one agreement.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change an agreement's fields; fields not given stay as they are.
+    Edit {
+        id: String,
+        #[command(flatten)]
+        fields: AgreementFields,
+    },
+    /// Delete an agreement.
+    Delete { id: String },
+    /// Agreements whose renewal reminder falls on or before a date (default: today), soonest first.
+    Due {
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -299,7 +463,13 @@ enum CompanyCmd {
         id: String,
         #[command(flatten)]
         fields: CompanyFields,
+        /// Remove every address.
+        #[arg(long, conflicts_with = "addresses")]
+        clear_addresses: bool,
     },
+    /// Supplier agreements: terms, start and end dates, renewal reminder, conditions.
+    #[command(subcommand)]
+    Agreement(AgreementCmd),
     /// Delete a company; refused while it has contacts or deals unless --cascade or --detach says what to do.
     Delete {
         id: String,
@@ -700,14 +870,23 @@ pub fn run(args: Args) -> Result<(), ApiError> {
             output::check(&open(&dir)?.vault_check()?, json)?
         }
         Command::Contact(ContactCmd::Add(fields)) => {
+            let (emails, labelled_emails) = split_labelled(fields.emails);
+            let (phones, labelled_phones) = split_labelled(fields.phones);
             let input = ContactInput {
                 name: fields
                     .name
                     .ok_or_else(|| ApiError::invalid("--name is required"))?,
-                emails: fields.emails,
-                phones: fields.phones,
+                emails,
+                phones,
                 company: fields.company,
                 notes: fields.notes,
+                labelled_emails,
+                labelled_phones,
+                addresses: addresses(&fields.addresses)?,
+                job_title: fields.job_title,
+                birthday: fields.birthday,
+                source: fields.source.map(ContactSource::from),
+                source_detail: fields.source_detail,
             };
             println!("{}", open(&dir)?.contact_add(input)?);
         }
@@ -729,6 +908,8 @@ pub fn run(args: Args) -> Result<(), ApiError> {
             fields,
             clear_emails,
             clear_phones,
+            clear_addresses,
+            clear_source,
             company_id,
         }) => {
             let mut session = open(&dir)?;
@@ -737,20 +918,37 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                 session.contact_link_company(&id, company)?;
             }
             let current = session.contact_get(&id)?;
+            let (emails, labelled_emails) = if clear_emails || !fields.emails.is_empty() {
+                split_labelled(fields.emails)
+            } else {
+                (Vec::new(), current.labelled_emails)
+            };
+            let (phones, labelled_phones) = if clear_phones || !fields.phones.is_empty() {
+                split_labelled(fields.phones)
+            } else {
+                (Vec::new(), current.labelled_phones)
+            };
             let input = ContactInput {
                 name: fields.name.unwrap_or(current.name),
-                emails: if clear_emails || !fields.emails.is_empty() {
-                    fields.emails
-                } else {
-                    current.emails
-                },
-                phones: if clear_phones || !fields.phones.is_empty() {
-                    fields.phones
-                } else {
-                    current.phones
-                },
+                emails,
+                phones,
                 company: fields.company.or(current.company),
                 notes: fields.notes.or(current.notes),
+                labelled_emails,
+                labelled_phones,
+                addresses: if clear_addresses || !fields.addresses.is_empty() {
+                    addresses(&fields.addresses)?
+                } else {
+                    current.addresses
+                },
+                job_title: edited(fields.job_title, current.job_title),
+                birthday: edited(fields.birthday, current.birthday),
+                source: if clear_source {
+                    None
+                } else {
+                    fields.source.map(ContactSource::from).or(current.source)
+                },
+                source_detail: edited(fields.source_detail, current.source_detail),
             };
             session.contact_update(&id, input)?;
         }
@@ -763,7 +961,7 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                 roles: f.roles.into_iter().map(CompanyRole::from).collect(),
                 tax_country: f.tax_country,
                 tax_id: f.tax_id,
-                addresses: Vec::new(),
+                addresses: addresses(&f.addresses)?,
                 website: f.website,
                 payment_days: f.payment_days,
                 currency: f.currency,
@@ -787,7 +985,11 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         Command::Company(CompanyCmd::Show { id, json }) => {
             output::company(&open(&dir)?.company_get(&id)?, json)
         }
-        Command::Company(CompanyCmd::Edit { id, fields: f }) => {
+        Command::Company(CompanyCmd::Edit {
+            id,
+            fields: f,
+            clear_addresses,
+        }) => {
             let mut session = open(&dir)?;
             let current = session.company_get(&id)?;
             let tax_id = edited(f.tax_id, current.tax_id);
@@ -802,7 +1004,11 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                     .as_ref()
                     .and_then(|_| f.tax_country.or(current.tax_country)),
                 tax_id,
-                addresses: current.addresses,
+                addresses: if clear_addresses || !f.addresses.is_empty() {
+                    addresses(&f.addresses)?
+                } else {
+                    current.addresses
+                },
                 website: edited(f.website, current.website),
                 payment_days: f.payment_days.or(current.payment_days),
                 currency: edited(f.currency, current.currency),
@@ -823,6 +1029,42 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                 CompanyDeletion::Refuse
             };
             open(&dir)?.company_delete(&id, mode)?;
+        }
+        Command::Company(CompanyCmd::Agreement(AgreementCmd::Add { company, fields: f })) => {
+            let input = AgreementInput {
+                terms: f
+                    .terms
+                    .ok_or_else(|| ApiError::invalid("--terms is required"))?,
+                start_date: f.start,
+                end_date: f.end,
+                renewal_reminder: f.renewal,
+                conditions: f.conditions,
+            };
+            println!("{}", open(&dir)?.agreement_add(&company, input)?);
+        }
+        Command::Company(CompanyCmd::Agreement(AgreementCmd::List { company, json })) => {
+            output::agreements(&open(&dir)?.agreement_list(&company)?, json)
+        }
+        Command::Company(CompanyCmd::Agreement(AgreementCmd::Show { id, json })) => {
+            output::agreement(&open(&dir)?.agreement_get(&id)?, json)
+        }
+        Command::Company(CompanyCmd::Agreement(AgreementCmd::Edit { id, fields: f })) => {
+            let mut session = open(&dir)?;
+            let current = session.agreement_get(&id)?;
+            let input = AgreementInput {
+                terms: f.terms.unwrap_or(current.terms),
+                start_date: edited(f.start, current.start_date),
+                end_date: edited(f.end, current.end_date),
+                renewal_reminder: edited(f.renewal, current.renewal_reminder),
+                conditions: edited(f.conditions, current.conditions),
+            };
+            session.agreement_update(&id, input)?;
+        }
+        Command::Company(CompanyCmd::Agreement(AgreementCmd::Delete { id })) => {
+            open(&dir)?.agreement_delete(&id)?
+        }
+        Command::Company(CompanyCmd::Agreement(AgreementCmd::Due { on, limit, json })) => {
+            output::agreements(&open(&dir)?.agreements_due(on.as_deref(), limit)?, json)
         }
         Command::Interaction(InteractionCmd::Add {
             contacts,

@@ -180,16 +180,46 @@ pub fn contact(c: &Contact, json: bool) {
     if json {
         return print_json(c);
     }
+    let labelled = |l: &sigilo_api::LabelledValue| match &l.label {
+        Some(label) => format!("{} ({label})", l.value),
+        None => l.value.clone(),
+    };
     println!("id       {}", c.id);
     println!("name     {}", c.name);
-    for e in &c.emails {
-        println!("email    {e}");
+    for e in &c.labelled_emails {
+        println!("email    {}", labelled(e));
     }
-    for p in &c.phones {
-        println!("phone    {p}");
+    for p in &c.labelled_phones {
+        println!("phone    {}", labelled(p));
     }
     if let Some(company) = &c.company {
         println!("company  {company}");
+    }
+    if let Some(t) = &c.job_title {
+        println!("job      {t}");
+    }
+    if let Some(b) = &c.birthday {
+        println!("birthday {b}");
+    }
+    for a in &c.addresses {
+        println!("address  {}", address_line(a));
+    }
+    if let Some(s) = &c.source {
+        match &c.source_detail {
+            Some(d) => println!("source   {} ({d})", wire(s)),
+            None => println!("source   {}", wire(s)),
+        }
+    }
+    for p in &c.company_history {
+        println!(
+            "worked   {} {} – {}",
+            p.company_name,
+            p.from_date.as_deref().unwrap_or("?"),
+            p.to_date.as_deref().unwrap_or("now")
+        );
+    }
+    if let Some(at) = &c.last_interaction_at {
+        println!("last     {at}");
     }
     println!("created  {}", c.created_at);
     println!("updated  {}", c.updated_at);
@@ -316,11 +346,7 @@ pub fn company(c: &Company, json: bool) {
         println!("currency  {cur}");
     }
     for a in &c.addresses {
-        let parts: Vec<&str> = [&a.street, &a.postal_code, &a.city, &a.region, &a.country]
-            .into_iter()
-            .filter_map(|p| p.as_deref())
-            .collect();
-        println!("address   {}", parts.join(", "));
+        println!("address   {}", address_line(a));
     }
     println!("contacts  {}", c.contacts);
     println!("deals     {}", c.deals);
@@ -602,5 +628,58 @@ pub fn dashboard(d: &sigilo_api::DashboardDto, json: bool) {
             u.contact.name,
             u.last_interaction_at.as_deref().unwrap_or("never")
         );
+    }
+}
+
+/// An address on one line: "street, postal code, city, region, country (label)".
+fn address_line(a: &sigilo_api::Address) -> String {
+    let parts: Vec<&str> = [&a.street, &a.postal_code, &a.city, &a.region, &a.country]
+        .into_iter()
+        .filter_map(|p| p.as_deref())
+        .collect();
+    match &a.label {
+        Some(l) => format!("{} ({l})", parts.join(", ")),
+        None => parts.join(", "),
+    }
+}
+
+pub fn agreements(list: &[sigilo_api::Agreement], json: bool) {
+    if json {
+        return print_json(&Page {
+            items: list.iter().collect::<Vec<_>>(),
+            next_cursor: None,
+        });
+    }
+    for a in list {
+        println!(
+            "{:>6}  {:>8}  {:<10} – {:<10}  renew {:<10}  {}",
+            a.id,
+            a.company_id,
+            a.start_date.as_deref().unwrap_or(""),
+            a.end_date.as_deref().unwrap_or(""),
+            a.renewal_reminder.as_deref().unwrap_or("-"),
+            a.terms
+        );
+    }
+}
+
+pub fn agreement(a: &sigilo_api::Agreement, json: bool) {
+    if json {
+        return print_json(a);
+    }
+    println!("id        {}", a.id);
+    println!("company   {}", a.company_id);
+    println!("terms     {}", a.terms);
+    if let Some(d) = &a.start_date {
+        println!("start     {d}");
+    }
+    if let Some(d) = &a.end_date {
+        println!("end       {d}");
+    }
+    if let Some(d) = &a.renewal_reminder {
+        println!("renew on  {d}");
+    }
+    if let Some(c) = &a.conditions {
+        println!("\n{c}");
     }
 }

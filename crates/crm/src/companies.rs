@@ -667,6 +667,16 @@ fn read_agreement(r: &rusqlite::Row<'_>) -> rusqlite::Result<Agreement> {
     })
 }
 
+/// One supplier agreement.
+pub fn agreement(conn: &Connection, id: i64) -> Result<Agreement> {
+    conn.prepare_cached(&format!(
+        "SELECT {AGREEMENT_COLUMNS} FROM supplier_agreement WHERE id = ?1"
+    ))?
+    .query_row([id], read_agreement)
+    .optional()?
+    .ok_or_else(|| agreement_not_found(id))
+}
+
 /// A company's supplier agreements, by start date (undated first), then id.
 pub fn agreements(conn: &Connection, company_id: i64) -> Result<Vec<Agreement>> {
     Ok(conn

@@ -24,10 +24,44 @@ describe('field checks', () => {
 });
 
 describe('drafts', () => {
+	const base = {
+		name: ' José ',
+		emails: [
+			{ label: ' work ', value: 'jose@example.es' },
+			{ label: '', value: '' }
+		],
+		phones: [{ label: 'mobile', value: ' ' }],
+		company: '',
+		notes: '',
+		job_title: ' CTO ',
+		birthday: '',
+		source: '' as const,
+		source_detail: '',
+		addresses: []
+	};
+
 	it('validates and converts a draft', () => {
-		const d = { name: ' José ', emails: ['jose@example.es', ''], phones: [' '], company: '', notes: '' };
-		expect(draftIsValid(checkDraft(d))).toBe(true);
-		expect(draftToInput(d)).toEqual({ name: 'José', emails: ['jose@example.es'], phones: [], company: null, notes: null });
-		expect(draftIsValid(checkDraft({ ...d, emails: ['bad'] }))).toBe(false);
+		expect(draftIsValid(checkDraft(base))).toBe(true);
+		expect(draftToInput(base)).toEqual({
+			name: 'José',
+			emails: [],
+			phones: [],
+			company: null,
+			notes: null,
+			labelled_emails: [{ label: 'work', value: 'jose@example.es' }],
+			labelled_phones: [],
+			addresses: [],
+			job_title: 'CTO',
+			birthday: null,
+			source: null,
+			source_detail: null
+		});
+		expect(draftIsValid(checkDraft({ ...base, emails: [{ label: '', value: 'bad' }] }))).toBe(false);
+	});
+
+	it('keeps an unlabelled value without a label and the chosen source', () => {
+		const input = draftToInput({ ...base, emails: [{ label: '  ', value: ' a@b.es ' }], source: 'event' });
+		expect(input.labelled_emails).toEqual([{ label: null, value: 'a@b.es' }]);
+		expect(input.source).toBe('event');
 	});
 });

@@ -1,4 +1,7 @@
 // Client-side validation of the contact form (the server validates again and answers `invalid_input`).
+import type { Address } from './bindings/Address';
+import type { ContactInput } from './bindings/ContactInput';
+import type { ContactSource } from './bindings/ContactSource';
 
 export type FieldProblem = 'required' | 'email_shape' | 'phone_shape' | 'too_long';
 
@@ -27,12 +30,25 @@ export function checkName(value: string): FieldProblem | null {
 	return v.length > 200 ? 'too_long' : null;
 }
 
+/** An email or phone being edited: its label and value as typed. */
+export interface LabelledDraft {
+	label: string;
+	value: string;
+}
+
 export interface ContactDraft {
 	name: string;
-	emails: string[];
-	phones: string[];
+	emails: LabelledDraft[];
+	phones: LabelledDraft[];
 	company: string;
 	notes: string;
+	job_title: string;
+	/** `YYYY-MM-DD` or empty. */
+	birthday: string;
+	source: ContactSource | '';
+	source_detail: string;
+	/** Not edited by the form yet: kept as loaded so saving does not drop them. */
+	addresses: Address[];
 }
 
 export interface DraftProblems {
@@ -42,22 +58,35 @@ export interface DraftProblems {
 }
 
 export function checkDraft(d: ContactDraft): DraftProblems {
-	return { name: checkName(d.name), emails: d.emails.map(checkEmail), phones: d.phones.map(checkPhone) };
+	return {
+		name: checkName(d.name),
+		emails: d.emails.map((e) => checkEmail(e.value)),
+		phones: d.phones.map((p) => checkPhone(p.value))
+	};
 }
 
 export function draftIsValid(p: DraftProblems): boolean {
 	return p.name === null && p.emails.every((e) => e === null) && p.phones.every((e) => e === null);
 }
 
-/** Trimmed input for `contact_add` / `contact_update`: empty repeatable fields dropped, empty text as null. */
-export function draftToInput(d: ContactDraft): {
-	name: string;
-	emails: string[];
-	phones: string[];
-	company: string | null;
-	notes: string | null;
-} {
-	const nonEmpty = (xs: string[]) => xs.map((x) => x.trim()).filter((x) => x !== '');
+/** Trimmed input for `contact_add` / `contact_update`: rows without a value dropped, empty text as null; every
+ * email and phone goes in the labelled lists (an empty label as null). */
+export function draftToInput(d: ContactDraft): ContactInput {
 	const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
-	return { name: d.name.trim(), emails: nonEmpty(d.emails), phones: nonEmpty(d.phones), company: orNull(d.company), notes: d.notes.trim() === '' ? null : d.notes };
+	const labelled = (xs: LabelledDraft[]) =>
+		xs.filter((x) => x.value.trim() !== '').map((x) => ({ label: orNull(x.label), value: x.value.trim() }));
+	return {
+		name: d.name.trim(),
+		emails: [],
+		phones: [],
+		company: orNull(d.company),
+		notes: d.notes.trim() === '' ? null : d.notes,
+		labelled_emails: labelled(d.emails),
+		labelled_phones: labelled(d.phones),
+		addresses: d.addresses,
+		job_title: orNull(d.job_title),
+		birthday: orNull(d.birthday),
+		source: d.source === '' ? null : d.source,
+		source_detail: orNull(d.source_detail)
+	};
 }

@@ -16,17 +16,41 @@ export function installMock(count: number): void {
 	const contacts: Contact[] = [];
 	for (let i = 0; i < count; i++) {
 		const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${i + 1}`;
+		const emails = [`contacto${i + 1}@example.es`];
+		const phones = i % 3 === 0 ? [] : [`+34 600 ${String(100000 + i).slice(-6)}`];
 		contacts.push({
 			id: `c${i + 1}`,
 			name,
-			emails: [`contacto${i + 1}@example.es`],
-			phones: i % 3 === 0 ? [] : [`+34 600 ${String(100000 + i).slice(-6)}`],
+			emails,
+			phones,
 			company: COMPANIES[i % COMPANIES.length] ?? null,
 			notes: null,
 			created_at: now,
-			updated_at: now
+			updated_at: now,
+			labelled_emails: emails.map((value) => ({ label: 'trabajo', value })),
+			labelled_phones: phones.map((value) => ({ label: null, value })),
+			addresses: [],
+			job_title: null,
+			birthday: null,
+			source: null,
+			source_detail: null,
+			company_id: null,
+			company_history: [],
+			last_interaction_at: null
 		});
 	}
+	// Like the backend: plain emails and phones first (unlabelled), then the labelled ones.
+	const fromInput = (input: ContactInput) => {
+		const labelled_emails = [...input.emails.map((value) => ({ label: null, value })), ...input.labelled_emails];
+		const labelled_phones = [...input.phones.map((value) => ({ label: null, value })), ...input.labelled_phones];
+		return {
+			...input,
+			emails: labelled_emails.map((e) => e.value),
+			phones: labelled_phones.map((p) => p.value),
+			labelled_emails,
+			labelled_phones
+		};
+	};
 	let unlocked = new URLSearchParams(location.search).has('unlocked');
 	let settings: AppSettings = structuredClone(DEFAULT_SETTINGS);
 	const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -107,8 +131,15 @@ export function installMock(count: number): void {
 				return ok(c);
 			}
 			case 'contact_add': {
-				const input = a.input as ContactInput;
-				const c: Contact = { ...input, id: `c${Date.now()}`, created_at: now, updated_at: now };
+				const c: Contact = {
+					...fromInput(a.input as ContactInput),
+					id: `c${Date.now()}`,
+					created_at: now,
+					updated_at: now,
+					company_id: null,
+					company_history: [],
+					last_interaction_at: null
+				};
 				contacts.unshift(c);
 				return ok(c.id);
 			}
@@ -116,7 +147,7 @@ export function installMock(count: number): void {
 				const i = contacts.findIndex((x) => x.id === a.id);
 				const cur = contacts[i];
 				if (!cur) throw { code: 'not_found', message: 'no such contact' };
-				contacts[i] = { ...cur, ...(a.input as ContactInput), updated_at: new Date().toISOString() };
+				contacts[i] = { ...cur, ...fromInput(a.input as ContactInput), updated_at: new Date().toISOString() };
 				return ok(null);
 			}
 			case 'contact_delete': {
@@ -146,7 +177,17 @@ export function installMock(count: number): void {
 						company: null,
 						notes: null,
 						created_at: now,
-						updated_at: now
+						updated_at: now,
+						labelled_emails: [],
+						labelled_phones: [],
+						addresses: [],
+						job_title: null,
+						birthday: null,
+						source: null,
+						source_detail: null,
+						company_id: null,
+						company_history: [],
+						last_interaction_at: null
 					});
 				}
 				return ok(200);

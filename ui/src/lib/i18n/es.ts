@@ -1,6 +1,7 @@
 // Spanish dictionary: the reference shape for every other language (see Messages below).
 import type { BackupKeyMode } from '$lib/bindings/BackupKeyMode';
 import type { BackupStage } from '$lib/bindings/BackupStage';
+import type { ContactSource } from '$lib/bindings/ContactSource';
 import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import type { StrengthHint, StrengthLevel } from '$lib/strength';
 import type { FieldProblem } from '$lib/validate';
@@ -120,17 +121,32 @@ export interface Messages {
 		phone: (i: number) => string;
 		addPhone: string;
 		removePhone: (i: number) => string;
+		emailLabel: (i: number) => string;
+		phoneLabel: (i: number) => string;
+		labelPlaceholder: string;
+		jobTitle: string;
+		birthday: string;
+		source: string;
+		sourceNone: string;
+		sourceDetail: string;
 		company: string;
 		notes: string;
 		problem: Record<FieldProblem, string>;
 		fixErrors: string;
 		serverRejected: string;
 	};
+	source: Record<ContactSource, string>;
 	detail: {
 		emails: string;
 		phones: string;
 		company: string;
 		notes: string;
+		jobTitle: string;
+		birthday: string;
+		source: string;
+		addresses: string;
+		history: string;
+		historyNow: string;
 		created: string;
 		updated: string;
 		none: string;
@@ -368,6 +384,14 @@ export const es: Messages = {
 		phone: (i) => `Teléfono ${i}`,
 		addPhone: 'Añadir teléfono',
 		removePhone: (i) => `Quitar el teléfono ${i}`,
+		emailLabel: (i) => `Etiqueta del correo ${i}`,
+		phoneLabel: (i) => `Etiqueta del teléfono ${i}`,
+		labelPlaceholder: 'trabajo, casa…',
+		jobTitle: 'Cargo',
+		birthday: 'Cumpleaños',
+		source: 'Origen de los datos',
+		sourceNone: 'Sin indicar',
+		sourceDetail: 'Detalle del origen',
 		company: 'Empresa',
 		notes: 'Notas',
 		problem: {
@@ -379,11 +403,24 @@ export const es: Messages = {
 		fixErrors: 'Revisa los campos marcados.',
 		serverRejected: 'No se pudo guardar:'
 	},
+	source: {
+		form: 'Formulario',
+		event: 'Evento',
+		import: 'Importación',
+		referral: 'Recomendación',
+		other: 'Otro'
+	},
 	detail: {
 		emails: 'Correos',
 		phones: 'Teléfonos',
 		company: 'Empresa',
 		notes: 'Notas',
+		jobTitle: 'Cargo',
+		birthday: 'Cumpleaños',
+		source: 'Origen',
+		addresses: 'Direcciones',
+		history: 'Empresas',
+		historyNow: 'actualidad',
 		created: 'Creado',
 		updated: 'Modificado',
 		none: '—',
