@@ -171,8 +171,12 @@ fn custom_field_definitions() {
             "field", "define", "--entity", "company", "--name", "TAMANO", "--kind", "text",
         ],
     );
-    assert_eq!(code(&dup), 2);
-    assert!(String::from_utf8_lossy(&dup.stderr).contains("name"));
+    assert_eq!(
+        code(&dup),
+        6,
+        "a name taken regardless of case and accents is refused"
+    );
+    assert!(String::from_utf8_lossy(&dup.stderr).contains("already exists"));
     assert_eq!(
         code(&run(
             &vault,

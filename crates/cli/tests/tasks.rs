@@ -167,7 +167,11 @@ fn views_follow_the_computers_date() {
     assert_eq!(timeline["items"][0]["subject"], "Llamar a Ana");
     assert_eq!(timeline["items"][0]["body"], "Le interesa");
     let again = run_utc(&vault, &["task", "done", &call]);
-    assert_eq!(code(&again), 2, "already done");
+    assert_eq!(
+        code(&again),
+        6,
+        "already done: refused by a rule, not bad input"
+    );
     assert!(String::from_utf8_lossy(&again.stderr).contains("already done"));
 
     // Without --log-as nothing is printed and nothing is logged.

@@ -163,10 +163,10 @@ fn name_taken(conn: &Connection, key: &str, except: i64) -> Result<bool> {
 pub fn add_stage(conn: &Connection, input: NewStage) -> Result<i64> {
     let (s, key) = clean_stage(input)?;
     if name_taken(conn, &key, 0)? {
-        return Err(CrmError::invalid(
-            "name",
-            format!("a stage named \"{}\" exists", s.name),
-        ));
+        return Err(CrmError::Refused(format!(
+            "a stage named \"{}\" already exists",
+            s.name
+        )));
     }
     conn.prepare_cached(
         "INSERT INTO deal_stage (name, name_key, position, probability, kind) \
@@ -182,10 +182,10 @@ pub fn update_stage(conn: &Connection, id: i64, input: NewStage) -> Result<()> {
     let (s, key) = clean_stage(input)?;
     let old = stage(conn, id)?;
     if name_taken(conn, &key, id)? {
-        return Err(CrmError::invalid(
-            "name",
-            format!("a stage named \"{}\" exists", s.name),
-        ));
+        return Err(CrmError::Refused(format!(
+            "a stage named \"{}\" already exists",
+            s.name
+        )));
     }
     if old.kind != s.kind {
         require_another_of_kind(conn, &old)?;
@@ -193,9 +193,9 @@ pub fn update_stage(conn: &Connection, id: i64, input: NewStage) -> Result<()> {
             .prepare_cached("SELECT count(*) FROM deal WHERE stage_id = ?1")?
             .query_row([id], |r| r.get(0))?;
         if deals > 0 {
-            return Err(CrmError::invalid(
-                "kind",
-                "a stage holding deals cannot change between open, won and lost; move its deals first",
+            return Err(CrmError::Refused(
+                "a stage holding deals cannot change between open, won and lost; move its deals first"
+                    .to_owned(),
             ));
         }
     }
@@ -211,10 +211,10 @@ fn require_another_of_kind(conn: &Connection, s: &Stage) -> Result<()> {
         .prepare_cached("SELECT count(*) FROM deal_stage WHERE kind = ?1 AND id != ?2")?
         .query_row(params![s.kind.as_str(), s.id], |r| r.get(0))?;
     if others == 0 {
-        return Err(CrmError::invalid(
-            "stage",
-            format!("the pipeline needs at least one {} stage", s.kind.as_str()),
-        ));
+        return Err(CrmError::Refused(format!(
+            "the pipeline needs at least one {} stage",
+            s.kind.as_str()
+        )));
     }
     Ok(())
 }
@@ -242,13 +242,10 @@ pub fn delete_stage(conn: &Connection, id: i64) -> Result<()> {
         .prepare_cached("SELECT count(*) FROM deal WHERE stage_id = ?1")?
         .query_row([id], |r| r.get(0))?;
     if deals > 0 {
-        return Err(CrmError::invalid(
-            "stage",
-            format!(
-                "the stage \"{}\" holds {deals} deal(s); move them first",
-                s.name
-            ),
-        ));
+        return Err(CrmError::Refused(format!(
+            "the stage \"{}\" holds {deals} deal(s); move them first",
+            s.name
+        )));
     }
     require_another_of_kind(conn, &s)?;
     conn.prepare_cached("DELETE FROM deal_stage WHERE id = ?1")?

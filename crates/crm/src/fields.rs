@@ -110,10 +110,10 @@ pub fn define(conn: &Connection, input: NewField) -> Result<i64> {
         .query_row(params![input.entity.as_str(), key], |r| r.get(0))
         .optional()?;
     if taken.is_some() {
-        return Err(CrmError::invalid(
-            "name",
-            format!("a {} field named \"{name}\" exists", input.entity.as_str()),
-        ));
+        return Err(CrmError::Refused(format!(
+            "a {} field named \"{name}\" already exists",
+            input.entity.as_str()
+        )));
     }
     conn.prepare_cached(
         "INSERT INTO field_def (entity, name, name_key, kind, choices, position, created_at) VALUES \

@@ -117,10 +117,9 @@ pub fn by_name(conn: &Connection, name: &str) -> Result<Option<Tag>> {
 pub fn rename(conn: &Connection, id: i64, name: &str) -> Result<()> {
     let (name, key) = clean_name(name)?;
     if find(conn, &key)?.is_some_and(|other| other != id) {
-        return Err(CrmError::invalid(
-            "tag",
-            format!("a tag named \"{name}\" exists"),
-        ));
+        return Err(CrmError::Refused(format!(
+            "a tag named \"{name}\" already exists"
+        )));
     }
     let changed = conn
         .prepare_cached("UPDATE tag SET name = ?2, name_key = ?3 WHERE id = ?1")?

@@ -236,7 +236,7 @@ pub fn complete(conn: &Connection, id: i64, at: &str, log: Option<LogAs>) -> Res
     let at = valid::datetime(at, "at")?;
     let t = get(conn, id)?;
     if t.done {
-        return Err(CrmError::invalid("done", "the task is already done"));
+        return Err(CrmError::Refused("the task is already done".to_owned()));
     }
     // The interaction first: if it cannot be logged (a task linked to nothing), the task stays open.
     let interaction = match log {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{invalid_field, vault};
+use common::{invalid_field, refused, vault};
 use rusqlite::Connection;
 use sigilo_crm::companies::{self, NewCompany};
 use sigilo_crm::contacts::{self, ContactDraft};
@@ -394,8 +394,8 @@ fn tasks_validate_and_completing_one_can_log_an_interaction() {
         Some("2026-11-23T11:00:00Z")
     );
     assert_eq!(
-        invalid_field(tasks::complete(c, id, "2026-11-23T12:00:00Z", None)),
-        "done"
+        refused(tasks::complete(c, id, "2026-11-23T12:00:00Z", None)),
+        "the task is already done"
     );
     assert!(
         tasks::view(c, &View::Today, "2026-11-23", 10, None)

@@ -17,6 +17,14 @@ pub fn vault() -> (tempfile::TempDir, Vault) {
 }
 
 /// The field an `Invalid` error names; panics on any other outcome.
+/// The message of a [`sigilo_crm::CrmError::Refused`] (a rule said no although every field is valid).
+pub fn refused<T: std::fmt::Debug>(r: sigilo_crm::Result<T>) -> String {
+    match r {
+        Err(sigilo_crm::CrmError::Refused(message)) => message,
+        other => panic!("expected a Refused error, got {other:?}"),
+    }
+}
+
 pub fn invalid_field<T: std::fmt::Debug>(r: sigilo_crm::Result<T>) -> &'static str {
     match r {
         Err(sigilo_crm::CrmError::Invalid { field, .. }) => field,
