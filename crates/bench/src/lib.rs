@@ -69,6 +69,16 @@ pub struct BenchReport {
     pub tasks: u64,
     pub machine: Machine,
     pub metrics: BTreeMap<&'static str, Metric>,
+    /// Each query of the search mix on its own (p95 in ms on both sides), to see which ones make the tail.
+    pub search_queries: Vec<QueryTiming>,
+}
+
+/// One query of the search mix.
+#[derive(Debug, Clone, Serialize)]
+pub struct QueryTiming {
+    pub query: &'static str,
+    pub encrypted_p95_ms: Option<f64>,
+    pub plain_p95_ms: Option<f64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -130,6 +140,8 @@ enum Side {
 #[derive(Debug, Default)]
 struct SideResults {
     values: BTreeMap<&'static str, f64>,
+    /// p95 of each query of the search mix.
+    queries: BTreeMap<&'static str, f64>,
 }
 
 /// Runs the whole benchmark and returns its report.
@@ -175,6 +187,14 @@ pub fn run(
         tasks: made.tasks,
         machine: Machine::detect(),
         metrics: combine(&enc, &plain),
+        search_queries: SEARCH_MIX
+            .iter()
+            .map(|q| QueryTiming {
+                query: q,
+                encrypted_p95_ms: enc.queries.get(q).copied(),
+                plain_p95_ms: plain.queries.get(q).copied(),
+            })
+            .collect(),
     })
 }
 
@@ -272,12 +292,18 @@ fn run_side(
         total: 1,
     });
     let mut search = Samples::default();
+    let mut per_query: Vec<Samples> = SEARCH_MIX.iter().map(|_| Samples::default()).collect();
     for _ in 0..opts.samples {
-        for q in SEARCH_MIX {
+        for (q, mine) in SEARCH_MIX.iter().zip(per_query.iter_mut()) {
             let t = Instant::now();
             session.search(q, 20)?;
-            search.push(ms(t.elapsed()));
+            let took = ms(t.elapsed());
+            search.push(took);
+            mine.push(took);
         }
+    }
+    for (q, mine) in SEARCH_MIX.iter().zip(&per_query) {
+        out.queries.insert(q, mine.percentile(95.0));
     }
     out.values.insert("search_p50", search.percentile(50.0));
     out.values.insert("search_p95", search.percentile(95.0));

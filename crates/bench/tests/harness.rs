@@ -78,6 +78,13 @@ fn produces_every_metric_on_both_sides() {
     let json = serde_json::to_value(&report).unwrap();
     assert!(json["metrics"]["search_p95_ms"]["unit"] == "ms");
     assert!(table(&report).contains("search_p95_ms"));
+    assert_eq!(report.search_queries.len(), sigilo_bench::SEARCH_MIX.len());
+    assert!(
+        report
+            .search_queries
+            .iter()
+            .all(|q| q.encrypted_p95_ms.is_some() && q.plain_p95_ms.is_some())
+    );
     assert_eq!(
         std::fs::read_dir(work.path()).unwrap().count(),
         0,
