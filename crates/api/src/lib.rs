@@ -9,14 +9,17 @@ pub mod backup;
 mod crm;
 pub mod demo;
 pub mod dto;
+pub mod dto_invoicing;
 pub mod error;
 pub mod generations;
+mod invoicing;
 pub mod session;
 pub mod settings;
 
 pub use autolock::AutoLock;
 pub use backup::{AutoTrigger, backup_info, backup_restore, backup_verify, same_folder};
 pub use dto::*;
+pub use dto_invoicing::*;
 pub use error::{ApiError, ErrorCode};
 pub use session::{Session, schema, vault_exists};
 pub use settings::{
