@@ -578,6 +578,18 @@ fn deal_out(d: deals::Deal) -> Deal {
     }
 }
 
+fn stage_in(s: StageInput) -> deals::NewStage {
+    deals::NewStage {
+        name: s.name,
+        probability: s.probability,
+        kind: match s.kind {
+            StageKind::Open => deals::StageKind::Open,
+            StageKind::Won => deals::StageKind::Won,
+            StageKind::Lost => deals::StageKind::Lost,
+        },
+    }
+}
+
 /// A stage by name (case and accents ignored), else by id; neither is `invalid_input` naming `stage`.
 fn resolve_stage(conn: &Connection, stage: &str) -> Result<i64, ApiError> {
     match deals::stage_by_name(conn, stage) {
@@ -598,6 +610,57 @@ impl Session {
             .into_iter()
             .map(stage_out)
             .collect())
+    }
+
+    /// One stage, by name (case and accents ignored) or id.
+    pub fn stage_get(&self, stage: &str) -> Result<Stage, ApiError> {
+        let conn = self.vault().conn();
+        Ok(stage_out(deals::stage(conn, resolve_stage(conn, stage)?)?))
+    }
+
+    /// Adds a stage at the end of the pipeline; returns its id. A name another stage has (case and accents
+    /// ignored) is `refused`.
+    pub fn stage_add(&mut self, input: StageInput) -> Result<String, ApiError> {
+        let new = stage_in(input);
+        self.write(Action::Create, "stage", |tx| {
+            let id = deals::add_stage(tx, new)?.to_string();
+            Ok((id.clone(), Some(id)))
+        })
+    }
+
+    /// Renames a stage (a name or id) or changes its default probability or kind; deals in it keep their
+    /// probability. Changing the kind of a stage that holds deals, or of the pipeline's last stage of a kind, is
+    /// `refused`.
+    pub fn stage_update(&mut self, stage: &str, input: StageInput) -> Result<(), ApiError> {
+        let id = resolve_stage(self.vault().conn(), stage)?;
+        let new = stage_in(input);
+        self.write(Action::Update, "stage", |tx| {
+            deals::update_stage(tx, id, new)?;
+            Ok(((), Some(id.to_string())))
+        })
+    }
+
+    /// Sets the pipeline order: `stages` (names or ids) must name every stage exactly once.
+    pub fn stage_reorder(&mut self, stages: &[String]) -> Result<(), ApiError> {
+        let conn = self.vault().conn();
+        let ids = stages
+            .iter()
+            .map(|s| resolve_stage(conn, s))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.write(Action::Update, "stage", |tx| {
+            deals::reorder_stages(tx, &ids)?;
+            Ok(((), None))
+        })
+    }
+
+    /// Deletes a stage (a name or id) that holds no deals; otherwise, or for the pipeline's last stage of a
+    /// kind, `refused`.
+    pub fn stage_delete(&mut self, stage: &str) -> Result<(), ApiError> {
+        let id = resolve_stage(self.vault().conn(), stage)?;
+        self.write(Action::Delete, "stage", |tx| {
+            deals::delete_stage(tx, id)?;
+            Ok(((), Some(id.to_string())))
+        })
     }
 
     /// Creates a deal (entering its stage now); returns its id.

@@ -631,6 +631,15 @@ pub struct Stage {
     pub kind: StageKind,
 }
 
+/// A pipeline stage as a user configures it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StageInput {
+    pub name: String,
+    /// The probability a deal takes when it enters the stage, 0–100.
+    pub probability: u8,
+    pub kind: StageKind,
+}
+
 /// What a user supplies for a deal.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DealInput {

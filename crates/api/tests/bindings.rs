@@ -42,6 +42,7 @@ fn export_all(dir: &Path) {
     Money::export_all(&cfg).unwrap();
     StageKind::export_all(&cfg).unwrap();
     Stage::export_all(&cfg).unwrap();
+    StageInput::export_all(&cfg).unwrap();
     DealInput::export_all(&cfg).unwrap();
     Deal::export_all(&cfg).unwrap();
     ForecastLine::export_all(&cfg).unwrap();

@@ -6,8 +6,8 @@ use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use sigilo_api::{
     Address, AgreementInput, ApiError, CompanyDeletion, CompanyInput, CompanyRole, ContactInput,
     ContactSource, DealInput, Direction, FieldInput, FieldKind, InteractionInput, InteractionKind,
-    LabelledValue, Page, Session, TaggedKind, TaskInput, TaskLog, TaskPriority, TaskView,
-    TimelineOwner, default_vault_dir,
+    LabelledValue, Page, Session, StageInput, StageKind, TaggedKind, TaskInput, TaskLog,
+    TaskPriority, TaskView, TimelineOwner, default_vault_dir,
 };
 
 use crate::output::{self, print_json};
@@ -626,10 +626,10 @@ enum TaskCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Mark a task done; with --log-as, also log an interaction (printing its id).
+    /// Mark a task done; with --log-as (or --log), also log an interaction (printing its id).
     Done {
         id: String,
-        #[arg(long, value_enum, value_name = "KIND")]
+        #[arg(long, value_enum, value_name = "KIND", alias = "log")]
         log_as: Option<KindArg>,
         /// The logged interaction's body.
         #[arg(long, requires = "log_as")]
@@ -697,11 +697,63 @@ enum DealCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Configure the pipeline's stages: add, edit, reorder, delete.
+    #[command(subcommand)]
+    Stage(StageCmd),
     /// Revenue forecast of open deals by month of expected close and currency (value × probability).
     Forecast {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum StageKindArg {
+    Open,
+    Won,
+    Lost,
+}
+
+impl From<StageKindArg> for StageKind {
+    fn from(k: StageKindArg) -> Self {
+        match k {
+            StageKindArg::Open => StageKind::Open,
+            StageKindArg::Won => StageKind::Won,
+            StageKindArg::Lost => StageKind::Lost,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum StageCmd {
+    /// Add a stage at the end of the pipeline; prints its id alone.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// The probability a deal takes when it enters the stage, 0–100.
+        #[arg(long)]
+        probability: u8,
+        #[arg(long, value_enum, default_value = "open")]
+        kind: StageKindArg,
+    },
+    /// Rename a stage or change its default probability or kind (deals in it keep their probability).
+    Edit {
+        /// Stage name (case and accents ignored) or id.
+        stage: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        probability: Option<u8>,
+        #[arg(long, value_enum)]
+        kind: Option<StageKindArg>,
+    },
+    /// Set the pipeline order: name every stage once, in the new order.
+    Reorder {
+        #[arg(required = true, num_args = 1..)]
+        stages: Vec<String>,
+    },
+    /// Delete a stage that holds no deals (refused otherwise, and for the last stage of a kind).
+    Delete { stage: String },
 }
 
 /// The record a tag command is about.
@@ -1188,6 +1240,39 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         Command::Deal(DealCmd::Delete { id }) => open(&dir)?.deal_delete(&id)?,
         Command::Deal(DealCmd::Stages { json }) => {
             output::stages(&open(&dir)?.deal_stages()?, json)
+        }
+        Command::Deal(DealCmd::Stage(StageCmd::Add {
+            name,
+            probability,
+            kind,
+        })) => {
+            let input = StageInput {
+                name,
+                probability,
+                kind: kind.into(),
+            };
+            println!("{}", open(&dir)?.stage_add(input)?);
+        }
+        Command::Deal(DealCmd::Stage(StageCmd::Edit {
+            stage,
+            name,
+            probability,
+            kind,
+        })) => {
+            let mut session = open(&dir)?;
+            let current = session.stage_get(&stage)?;
+            let input = StageInput {
+                name: name.unwrap_or(current.name),
+                probability: probability.unwrap_or(current.probability),
+                kind: kind.map_or(current.kind, StageKind::from),
+            };
+            session.stage_update(&current.id, input)?;
+        }
+        Command::Deal(DealCmd::Stage(StageCmd::Reorder { stages })) => {
+            open(&dir)?.stage_reorder(&stages)?
+        }
+        Command::Deal(DealCmd::Stage(StageCmd::Delete { stage })) => {
+            open(&dir)?.stage_delete(&stage)?
         }
         Command::Deal(DealCmd::Forecast { json }) => {
             output::forecast(&open(&dir)?.deal_forecast()?, json)

@@ -272,4 +272,33 @@ fn bad_input_and_unknown_records() {
         json_utc(&vault, &["task", "show", &lone, "--json"])["done"],
         false
     );
+
+    // --log is the short spelling of --log-as.
+    let meeting = ok_utc(
+        &vault,
+        &[
+            "task",
+            "add",
+            "--title",
+            "Reunión",
+            "--due",
+            &day(0),
+            "--contact",
+            &ana_for_log(&vault),
+        ],
+    );
+    let logged = ok_utc(
+        &vault,
+        &[
+            "task", "done", &meeting, "--log", "meeting", "--body", "Acta",
+        ],
+    );
+    let i = json_utc(&vault, &["interaction", "show", &logged, "--json"]);
+    assert_eq!(i["kind"], "meeting");
+    assert_eq!(i["subject"], "Reunión");
+    assert_eq!(i["body"], "Acta");
+}
+
+fn ana_for_log(vault: &Path) -> String {
+    ok_utc(vault, &["contact", "add", "--name", "Ana Registro"])
 }
