@@ -10,6 +10,7 @@ use sigilo_api::{
     TaskPriority, TaskView, TimelineOwner, default_vault_dir,
 };
 
+use crate::invoicing_cli::{self, InvoiceCmd, ProductCmd, ProfileCmd};
 use crate::output::{self, print_json};
 use crate::secrets;
 
@@ -53,6 +54,15 @@ enum Command {
     /// Custom fields for contacts, companies and deals.
     #[command(subcommand)]
     Field(FieldCmd),
+    /// The business profile printed on invoices.
+    #[command(subcommand)]
+    Profile(ProfileCmd),
+    /// The products and services catalogue.
+    #[command(subcommand)]
+    Product(ProductCmd),
+    /// Invoices and credit notes: drafts from JSON, issue, show, list, pay, credit, series, verify-chain.
+    #[command(subcommand)]
+    Invoice(InvoiceCmd),
     /// A contact's, company's or deal's interactions, newest first, a page at a time.
     #[command(group = clap::ArgGroup::new("owner").required(true).args(["contact", "company", "deal"]))]
     Timeline {
@@ -1408,6 +1418,9 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         Command::Backup(BackupCmd::Info { file, json }) => {
             output::backup_info(&sigilo_api::backup_info(&absolute(&file)?)?, json)
         }
+        Command::Profile(cmd) => invoicing_cli::profile(&mut open(&dir)?, cmd)?,
+        Command::Product(cmd) => invoicing_cli::product(&mut open(&dir)?, cmd)?,
+        Command::Invoice(cmd) => invoicing_cli::invoice(&mut open(&dir)?, cmd)?,
         Command::Dashboard { days, json } => output::dashboard(&open(&dir)?.dashboard(days)?, json),
         Command::Search { query, limit, json } => {
             let hits = open(&dir)?.search(&query, limit)?;

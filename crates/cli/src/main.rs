@@ -3,6 +3,7 @@
 //! 5 not found, 6 refused).
 
 mod cli;
+mod invoicing_cli;
 mod output;
 mod secrets;
 
