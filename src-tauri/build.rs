@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "company_list",
     "contact_link_company",
     "interaction_add",
+    "interaction_get",
     "interaction_delete",
     "timeline",
     "task_add",

@@ -68,6 +68,12 @@ pub async fn interaction_add(state: State<'_, AppState>, input: InteractionInput
     state.with_session(|s| s.interaction_add(input))
 }
 
+/// One interaction (the palette opens the timeline it belongs to).
+#[tauri::command]
+pub async fn interaction_get(state: State<'_, AppState>, id: String) -> Res<Interaction> {
+    state.with_session(|s| s.interaction_get(&id))
+}
+
 #[tauri::command]
 pub async fn interaction_delete(state: State<'_, AppState>, id: String) -> Res<()> {
     state.with_session(|s| s.interaction_delete(&id))

@@ -54,6 +54,7 @@ fn main() {
             crm_commands::company_list,
             crm_commands::contact_link_company,
             crm_commands::interaction_add,
+            crm_commands::interaction_get,
             crm_commands::interaction_delete,
             crm_commands::timeline,
             crm_commands::task_add,

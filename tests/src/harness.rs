@@ -614,6 +614,16 @@ impl App {
         }
         path
     }
+
+    /// Sends keys to the first element matching `css` without clearing it first (WebDriver key codes such as
+    /// `\u{E007}` Enter, `\u{E00C}` Escape, `\u{E009}` Control held until `\u{E000}`).
+    #[track_caller]
+    pub fn keys(&self, css: &str, keys: &str) {
+        let el = self.el(css);
+        self.s()
+            .send_keys(&el, keys)
+            .unwrap_or_else(|e| panic_with(format!("send keys to {css}: {e}")));
+    }
 }
 
 impl Drop for App {

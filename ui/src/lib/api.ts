@@ -126,6 +126,7 @@ export const api = {
 	/** Links a contact to a company (null unlinks); the old link stays in the contact's history. */
 	contactLinkCompany: (id: string, company: string | null) => call<null>('contact_link_company', { id, company }),
 	interactionAdd: (input: InteractionInput) => call<string>('interaction_add', { input }),
+	interactionGet: (id: string) => call<Interaction>('interaction_get', { id }),
 	interactionDelete: (id: string) => call<null>('interaction_delete', { id }),
 	/** A page of a contact's, company's or deal's merged timeline, newest first. */
 	timeline: (owner: TimelineOwner, limit: number, cursor: string | null) =>

@@ -13,12 +13,41 @@ export const DEFAULT_SETTINGS: AppSettings = {
 };
 const ACTIVITY_INTERVAL_MS = 30_000;
 
+/** The kinds of record a screen can be asked to show (the search kinds). */
+export type RecordKind = 'contact' | 'company' | 'deal' | 'interaction' | 'task';
+
+/**
+ * A navigation request: show record `id` of `kind`, or open the screen's "new" form when `id` is null. Set it with
+ * `app.go(section, { kind, id })`; the screen of that section reads it in an effect with `app.take(kind)`, which
+ * clears it, so each request is served once (also when the screen is already showing).
+ */
+export interface OpenRequest {
+	kind: RecordKind;
+	id: string | null;
+}
+
 class AppState {
 	phase = $state<'starting' | 'gate' | 'shell'>('starting');
 	vault = $state<VaultSummary | null>(null);
 	settings = $state<AppSettings>({ ...DEFAULT_SETTINGS });
 	section = $state<Section>('contacts');
 	locking = $state(false);
+	/** Pending navigation request (see OpenRequest); null when there is none. */
+	open = $state<OpenRequest | null>(null);
+
+	/** Show `section`, optionally asking its screen to open a record (or its "new" form). */
+	go(section: Section, open: OpenRequest | null = null): void {
+		this.section = section;
+		this.open = open;
+	}
+
+	/** The pending request for `kind`, cleared as it is returned; null if the request is for another kind. */
+	take(kind: RecordKind): OpenRequest | null {
+		const o = this.open;
+		if (!o || o.kind !== kind) return null;
+		this.open = null;
+		return o;
+	}
 
 	/** First thing at start-up: settings (for the language) and whether a vault is already open. */
 	async start(): Promise<void> {

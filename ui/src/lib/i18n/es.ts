@@ -5,6 +5,14 @@ import type { ContactSource } from '$lib/bindings/ContactSource';
 import type { ErrorCode } from '$lib/bindings/ErrorCode';
 import type { StrengthHint, StrengthLevel } from '$lib/strength';
 import type { FieldProblem } from '$lib/validate';
+import type { CompanyRole } from '$lib/bindings/CompanyRole';
+import type { Direction } from '$lib/bindings/Direction';
+import type { InteractionKind } from '$lib/bindings/InteractionKind';
+import type { SearchKind } from '$lib/bindings/SearchKind';
+import type { TaskPriority } from '$lib/bindings/TaskPriority';
+import type { TaskView } from '$lib/bindings/TaskView';
+import type { CompanyProblem } from '$lib/components/companies/companyDraft';
+import type { TaskProblem } from '$lib/components/tasks/taskDraft';
 
 export type Section =
 	| 'home'
@@ -154,6 +162,146 @@ export interface Messages {
 		confirmBody: string;
 		confirmDelete: string;
 		notFound: string;
+	};
+	companies: {
+		title: string;
+		count: (n: string, raw: number, more: boolean) => string;
+		new: string;
+		listLabel: string;
+		colName: string;
+		colRoles: string;
+		colTaxId: string;
+		colLast: string;
+		filterLabel: string;
+		all: string;
+		role: Record<CompanyRole, string>;
+		emptyTitle: string;
+		emptyBody: string;
+		emptyFiltered: string;
+		addFirst: string;
+		keys: string;
+		titleNew: string;
+		titleEdit: string;
+		name: string;
+		roles: string;
+		taxCountry: string;
+		taxCountryHelp: string;
+		taxId: string;
+		taxIdHelp: string;
+		taxIdInvalid: string;
+		addresses: string;
+		address: (i: number) => string;
+		addAddress: string;
+		removeAddress: (i: number) => string;
+		addrLabel: string;
+		street: string;
+		postalCode: string;
+		city: string;
+		region: string;
+		country: string;
+		website: string;
+		billing: string;
+		paymentDays: string;
+		currency: string;
+		currencyHelp: string;
+		notes: string;
+		problem: Record<CompanyProblem, string>;
+		fixErrors: string;
+		serverRejected: string;
+		formKeys: string;
+		billingValue: (days: number | null, currency: string | null) => string;
+		contacts: string;
+		linked: (contacts: number, deals: number) => string;
+		linkContact: string;
+		linkContactPlaceholder: string;
+		linkedDone: (name: string) => string;
+		tags: string;
+		addTag: string;
+		tagPlaceholder: string;
+		removeTag: (name: string) => string;
+		lastContact: string;
+		never: string;
+		created: string;
+		updated: string;
+		notFound: string;
+		deleteTitle: (name: string) => string;
+		deleteBody: string;
+		refusedBody: (contacts: number, deals: number) => string;
+		cascade: string;
+		detach: string;
+	};
+	timeline: {
+		title: string;
+		listLabel: string;
+		empty: string;
+		loadMore: string;
+		log: string;
+		kind: Record<InteractionKind, string>;
+		direction: Record<Direction, string>;
+		today: string;
+		yesterday: string;
+		logTitle: string;
+		kindLabel: string;
+		directionLabel: string;
+		at: string;
+		subject: string;
+		body: string;
+		save: string;
+		subjectRequired: string;
+		atRequired: string;
+		logged: string;
+	};
+	tasks: {
+		title: string;
+		tabsLabel: string;
+		view: Record<TaskView, string>;
+		empty: Record<TaskView, string>;
+		new: string;
+		listLabel: string;
+		priority: Record<TaskPriority, string>;
+		priorityLabel: string;
+		complete: (title: string) => string;
+		completed: (title: string) => string;
+		remove: (title: string) => string;
+		confirmDeleteTitle: (title: string) => string;
+		confirmDeleteBody: string;
+		deleted: string;
+		taskTitle: string;
+		due: string;
+		time: string;
+		link: string;
+		linkPlaceholder: string;
+		unlink: string;
+		notes: string;
+		problem: Record<TaskProblem, string>;
+		fixErrors: string;
+		titleNew: string;
+		dueToday: string;
+		dueIn: (days: number) => string;
+		overdueBy: (days: number) => string;
+		logTitle: string;
+		logBody: (title: string) => string;
+		logKind: string;
+		logNote: string;
+		logSave: string;
+		logSkip: string;
+		keys: string;
+	};
+	palette: {
+		label: string;
+		placeholder: string;
+		group: Record<'actions' | SearchKind, string>;
+		newContact: string;
+		newCompany: string;
+		newTask: string;
+		newDeal: string;
+		lock: string;
+		goTo: (section: string) => string;
+		noHits: (q: string) => string;
+		searching: string;
+		hint: string;
+		open: string;
+		pickerNoHits: string;
 	};
 	settings: {
 		title: string;
@@ -428,6 +576,171 @@ export const es: Messages = {
 		confirmBody: 'Se borrará el contacto con sus correos, teléfonos y notas. No se puede deshacer.',
 		confirmDelete: 'Eliminar',
 		notFound: 'Este contacto ya no existe.'
+	},
+	companies: {
+		title: 'Empresas',
+		count: (n, raw, more) => (more ? `${n}+ empresas` : raw === 1 ? '1 empresa' : `${n} empresas`),
+		new: 'Nueva empresa',
+		listLabel: 'Lista de empresas',
+		colName: 'Nombre',
+		colRoles: 'Relación',
+		colTaxId: 'NIF/CIF',
+		colLast: 'Último contacto',
+		filterLabel: 'Filtrar por relación',
+		all: 'Todas',
+		role: { customer: 'Cliente', supplier: 'Proveedor', prospect: 'Posible cliente' },
+		emptyTitle: 'Aún no hay empresas',
+		emptyBody: 'Aquí guardas las empresas con las que trabajas: clientes, proveedores y posibles clientes, con su NIF, direcciones y condiciones de cobro.',
+		emptyFiltered: 'Ninguna empresa tiene esta relación.',
+		addFirst: 'Añadir la primera empresa',
+		keys: '↑ ↓ o J K para moverte · Intro abre · N nueva · / buscar · Ctrl+K paleta',
+		titleNew: 'Nueva empresa',
+		titleEdit: 'Editar empresa',
+		name: 'Nombre',
+		roles: 'Relación',
+		taxCountry: 'País del NIF',
+		taxCountryHelp: 'Dos letras: ES para España.',
+		taxId: 'NIF/CIF',
+		taxIdHelp: 'Se comprueba el carácter de control de los NIF y CIF españoles.',
+		taxIdInvalid: 'Este NIF/CIF no es válido: el carácter de control no coincide. Revisa cada cifra.',
+		addresses: 'Direcciones',
+		address: (i) => `Dirección ${i}`,
+		addAddress: 'Añadir dirección',
+		removeAddress: (i) => `Quitar la dirección ${i}`,
+		addrLabel: 'Etiqueta (p. ej. Facturación)',
+		street: 'Calle y número',
+		postalCode: 'Código postal',
+		city: 'Localidad',
+		region: 'Provincia',
+		country: 'País',
+		website: 'Sitio web',
+		billing: 'Condiciones de cobro',
+		paymentDays: 'Días para pagar',
+		currency: 'Moneda',
+		currencyHelp: 'Código de tres letras: EUR, USD…',
+		notes: 'Notas',
+		problem: {
+			required: 'El nombre es obligatorio.',
+			too_long: 'Es demasiado largo.',
+			country_shape: 'Usa el código de dos letras del país (ES, PT, FR…).',
+			currency_shape: 'Usa el código de tres letras de la moneda (EUR, USD…).',
+			days_range: 'Un número entero de días entre 0 y 365.',
+			website_shape: 'No parece una dirección web (p. ej. ejemplo.es).'
+		},
+		fixErrors: 'Revisa los campos marcados.',
+		serverRejected: 'No se pudo guardar:',
+		formKeys: 'Intro guarda · Esc cancela',
+		billingValue: (days, currency) =>
+			[days === null ? null : `${days} días`, currency].filter((x) => x !== null).join(' · ') || '—',
+		contacts: 'Contactos',
+		linked: (c, d) => `${c === 1 ? '1 contacto' : `${c} contactos`} · ${d === 1 ? '1 oportunidad' : `${d} oportunidades`}`,
+		linkContact: 'Vincular un contacto',
+		linkContactPlaceholder: 'Busca un contacto por su nombre…',
+		linkedDone: (name) => `${name} trabaja ahora en esta empresa.`,
+		tags: 'Etiquetas',
+		addTag: 'Añadir etiqueta',
+		tagPlaceholder: 'Nueva etiqueta…',
+		removeTag: (name) => `Quitar la etiqueta ${name}`,
+		lastContact: 'Último contacto',
+		never: 'Nunca',
+		created: 'Creada',
+		updated: 'Modificada',
+		notFound: 'Esta empresa ya no existe.',
+		deleteTitle: (name) => `¿Eliminar ${name}?`,
+		deleteBody: 'Se borrará la empresa con sus direcciones, etiquetas y notas. No se puede deshacer.',
+		refusedBody: (c, d) =>
+			`Tiene ${c === 1 ? '1 contacto' : `${c} contactos`} y ${d === 1 ? '1 oportunidad' : `${d} oportunidades`} vinculados. ¿Qué hacemos con ellos?`,
+		cascade: 'Eliminarlos también',
+		detach: 'Conservarlos sin empresa'
+	},
+	timeline: {
+		title: 'Actividad',
+		listLabel: 'Interacciones, las más recientes primero',
+		empty: 'Aún no hay interacciones. Registra una llamada, una reunión o una nota.',
+		loadMore: 'Cargar más',
+		log: 'Registrar interacción',
+		kind: { call: 'Llamada', meeting: 'Reunión', email: 'Correo', message: 'Mensaje', note: 'Nota' },
+		direction: { inbound: 'Recibida', outbound: 'Hecha por mí', none: 'Sin sentido' },
+		today: 'Hoy',
+		yesterday: 'Ayer',
+		logTitle: 'Registrar una interacción',
+		kindLabel: 'Tipo',
+		directionLabel: 'Sentido',
+		at: 'Fecha y hora',
+		subject: 'Asunto',
+		body: 'Notas',
+		save: 'Registrar',
+		subjectRequired: 'Escribe un asunto.',
+		atRequired: 'Indica la fecha y la hora.',
+		logged: 'Interacción registrada.'
+	},
+	tasks: {
+		title: 'Tareas',
+		tabsLabel: 'Vistas de tareas',
+		view: { today: 'Hoy', overdue: 'Vencidas', upcoming: 'Próximas' },
+		empty: {
+			today: 'Nada para hoy. Añade una tarea o mira las próximas.',
+			overdue: 'Ninguna tarea vencida. ¡Al día!',
+			upcoming: 'No hay tareas para los próximos días.'
+		},
+		new: 'Nueva tarea',
+		listLabel: 'Lista de tareas',
+		priority: { low: 'Baja', normal: 'Normal', high: 'Alta', urgent: 'Urgente' },
+		priorityLabel: 'Prioridad',
+		complete: (t) => `Marcar «${t}» como hecha`,
+		completed: (t) => `«${t}» hecha.`,
+		remove: (t) => `Eliminar «${t}»`,
+		confirmDeleteTitle: (t) => `¿Eliminar «${t}»?`,
+		confirmDeleteBody: 'La tarea se borrará. No se puede deshacer.',
+		deleted: 'Tarea eliminada.',
+		taskTitle: 'Qué hay que hacer',
+		due: 'Vence el',
+		time: 'Hora (opcional)',
+		link: 'Vinculada a (opcional)',
+		linkPlaceholder: 'Busca un contacto o una empresa…',
+		unlink: 'Quitar el vínculo',
+		notes: 'Notas',
+		problem: {
+			required: 'Este dato es obligatorio.',
+			too_long: 'Es demasiado largo.',
+			date_shape: 'Usa una fecha válida.',
+			time_shape: 'Usa una hora como 09:30.'
+		},
+		fixErrors: 'Revisa los campos marcados.',
+		titleNew: 'Nueva tarea',
+		dueToday: 'Hoy',
+		dueIn: (d) => (d === 1 ? 'Mañana' : `En ${d} días`),
+		overdueBy: (d) => (d === 1 ? 'Ayer' : `Hace ${d} días`),
+		logTitle: '¿Registrar una interacción?',
+		logBody: (t) => `«${t}» queda hecha. Puedes anotar también lo que pasó.`,
+		logKind: 'Tipo',
+		logNote: 'Nota (opcional)',
+		logSave: 'Registrar y completar',
+		logSkip: 'Solo completar',
+		keys: '↑ ↓ o J K para moverte · Espacio completa · Supr elimina · N nueva · Ctrl+K paleta'
+	},
+	palette: {
+		label: 'Paleta de comandos',
+		placeholder: 'Busca cualquier cosa o escribe una acción…',
+		group: {
+			actions: 'Acciones',
+			contact: 'Contactos',
+			company: 'Empresas',
+			deal: 'Oportunidades',
+			task: 'Tareas',
+			interaction: 'Interacciones'
+		},
+		newContact: 'Nuevo contacto',
+		newCompany: 'Nueva empresa',
+		newTask: 'Nueva tarea',
+		newDeal: 'Nueva oportunidad',
+		lock: 'Bloquear',
+		goTo: (s) => `Ir a ${s}`,
+		noHits: (q) => `Nada coincide con «${q}».`,
+		searching: 'Buscando…',
+		hint: '↑ ↓ para elegir · Intro abre · Esc cierra',
+		open: 'Buscar y acciones (Ctrl+K)',
+		pickerNoHits: 'Sin resultados.'
 	},
 	settings: {
 		title: 'Ajustes',
