@@ -387,6 +387,145 @@ export interface Messages {
 		secretRequired: string;
 		errors: Partial<Record<ErrorCode, string>>;
 	};
+	deals: {
+		title: string;
+		count: (n: string, raw: number) => string;
+		new: string;
+		viewBoard: string;
+		viewForecast: string;
+		views: string;
+		board: string;
+		column: (stage: string, n: string) => string;
+		columnTotal: string;
+		empty: string;
+		emptyTitle: string;
+		emptyBody: string;
+		addFirst: string;
+		terminal: Record<'won' | 'lost', string>;
+		noCompany: string;
+		probability: (p: number) => string;
+		closes: (date: string) => string;
+		noClose: string;
+		moveTo: string;
+		moveTitle: (title: string) => string;
+		moveHelp: string;
+		moveNow: string;
+		current: string;
+		reason: string;
+		reasonHelp: string;
+		reasonRequired: string;
+		moved: (title: string, stage: string) => string;
+		moveFailed: (title: string) => string;
+		cardHelp: string;
+		keys: string;
+		loadingMore: string;
+		open: (title: string) => string;
+		wonLostTitle: (since: string) => string;
+		won: string;
+		lost: string;
+		wonLostNone: string;
+		forecastTitle: string;
+		forecastIntro: string;
+		forecastTotal: string;
+		forecastEmpty: string;
+		forecastEmptyBody: string;
+		forecastBar: (month: string, value: string, deals: number) => string;
+		noDate: string;
+		currency: string;
+		form: {
+			titleNew: string;
+			name: string;
+			stage: string;
+			company: string;
+			contact: string;
+			pickerPlaceholder: string;
+			pickerNone: string;
+			clear: string;
+			value: string;
+			currency: string;
+			probability: string;
+			probabilityHelp: (stage: string, p: number) => string;
+			close: string;
+			notes: string;
+			problem: {
+				titleRequired: string;
+				valueRequired: string;
+				valueShape: (digits: number) => string;
+				currencyShape: string;
+				probabilityRange: string;
+				dateShape: string;
+				tooLong: string;
+			};
+			fixErrors: string;
+			serverRejected: string;
+			create: string;
+		};
+		detail: {
+			stage: string;
+			value: string;
+			weighted: string;
+			probability: string;
+			close: string;
+			company: string;
+			contact: string;
+			notes: string;
+			reason: string;
+			closedAt: string;
+			created: string;
+			updated: string;
+			none: string;
+			tags: string;
+			tagAdd: string;
+			tagPlaceholder: string;
+			tagRemove: (name: string) => string;
+			noTags: string;
+			timeline: string;
+			timelineEmpty: string;
+			timelineMore: string;
+			confirmTitle: (title: string) => string;
+			confirmBody: string;
+			confirmDelete: string;
+			notFound: string;
+		};
+	};
+	home: {
+		title: string;
+		greeting: (date: string) => string;
+		today: string;
+		overdue: string;
+		tasksCount: (n: number) => string;
+		tasksNoneToday: string;
+		tasksNoneOverdue: string;
+		tasksMore: (n: number) => string;
+		goTasks: string;
+		pipelineTitle: string;
+		pipelineEmpty: string;
+		pipelineEmptyBody: string;
+		goDeals: string;
+		forecastTitle: string;
+		forecastEmpty: string;
+		untouchedTitle: string;
+		untouchedDays: string;
+		untouchedOption: (n: number) => string;
+		untouchedNone: (n: number) => string;
+		untouchedNever: string;
+		untouchedLast: (date: string) => string;
+		goContacts: string;
+		priority: Record<'low' | 'normal' | 'high' | 'urgent', string>;
+	};
+	charts: {
+		table: string;
+		showTable: string;
+		hideTable: string;
+		colCategory: string;
+		colValue: string;
+		legend: string;
+		bars: (n: number) => string;
+		deals: (n: number) => string;
+		axisMonth: string;
+		axisStage: string;
+		axisValue: (currency: string) => string;
+	};
 	errors: Record<ErrorCode, string> & { ipc: string };
 }
 
@@ -846,6 +985,147 @@ export const es: Messages = {
 			io: 'No se pudo leer o escribir en el disco (¿está lleno o sin permiso?). No ha quedado nada a medias.',
 			invalid_input: 'Revisa los datos: la ruta debe ser completa y la frase, de al menos 10 caracteres.'
 		}
+	},
+	deals: {
+		title: 'Oportunidades',
+		count: (n, raw) => (raw === 1 ? '1 oportunidad' : `${n} oportunidades`),
+		new: 'Nueva oportunidad',
+		viewBoard: 'Embudo',
+		viewForecast: 'Previsión',
+		views: 'Vista',
+		board: 'Embudo de oportunidades por etapa',
+		column: (stage, n) => `${stage}, ${n}`,
+		columnTotal: 'Valor total',
+		empty: 'Ninguna oportunidad en esta etapa.',
+		emptyTitle: 'Aún no hay oportunidades',
+		emptyBody:
+			'Una oportunidad es una venta posible: un presupuesto pedido, un encargo por cerrar. Síguelas por etapas hasta ganarlas o perderlas y verás la previsión de ingresos de cada mes.',
+		addFirst: 'Añadir la primera oportunidad',
+		terminal: { won: 'Etapa final: ganadas', lost: 'Etapa final: perdidas' },
+		noCompany: 'Sin empresa',
+		probability: (p) => `${p} %`,
+		closes: (date) => `Cierre ${date}`,
+		noClose: 'Sin fecha de cierre',
+		moveTo: 'Mover a…',
+		moveTitle: (title) => `Mover «${title}»`,
+		moveHelp: 'Elige la etapa. La oportunidad toma la probabilidad de esa etapa.',
+		moveNow: 'Mover',
+		current: 'etapa actual',
+		reason: 'Motivo de la pérdida',
+		reasonHelp: 'Por ejemplo: «precio», «eligió a otro proveedor». Te ayudará a aprender de ello.',
+		reasonRequired: 'Escribe el motivo para marcarla como perdida.',
+		moved: (title, stage) => `«${title}» movida a ${stage}.`,
+		moveFailed: (title) => `No se pudo mover «${title}»; ha vuelto a su etapa.`,
+		cardHelp: 'Intro abre · Alt+→ o ] siguiente etapa · Alt+← o [ anterior · M mover a…',
+		keys: 'Arrastra una tarjeta a otra etapa · con el teclado: Alt+← → o [ ] · M mover a… · N nueva',
+		loadingMore: 'Cargando más…',
+		open: (title) => `Abrir ${title}`,
+		wonLostTitle: (since) => `Ganadas y perdidas desde el ${since}`,
+		won: 'Ganadas',
+		lost: 'Perdidas',
+		wonLostNone: 'Todavía no has cerrado ninguna este año.',
+		forecastTitle: 'Previsión de ingresos',
+		forecastIntro: 'Oportunidades abiertas por mes de cierre previsto: valor × probabilidad.',
+		forecastTotal: 'Total previsto',
+		forecastEmpty: 'Sin previsión todavía',
+		forecastEmptyBody: 'Añade oportunidades abiertas con una fecha de cierre prevista para ver aquí los ingresos de cada mes.',
+		forecastBar: (month, value, deals) => `${month}: ${value} (${deals === 1 ? '1 oportunidad' : `${deals} oportunidades`})`,
+		noDate: 'Sin fecha',
+		currency: 'Moneda',
+		form: {
+			titleNew: 'Nueva oportunidad',
+			name: 'Título',
+			stage: 'Etapa',
+			company: 'Empresa',
+			contact: 'Contacto',
+			pickerPlaceholder: 'Buscar por nombre…',
+			pickerNone: 'Nada coincide.',
+			clear: 'Quitar',
+			value: 'Valor',
+			currency: 'Moneda',
+			probability: 'Probabilidad (%)',
+			probabilityHelp: (stage, p) => `Por defecto, la de la etapa ${stage}: ${p} %.`,
+			close: 'Cierre previsto',
+			notes: 'Notas',
+			problem: {
+				titleRequired: 'El título es obligatorio.',
+				valueRequired: 'Indica el valor (0 si aún no lo sabes).',
+				valueShape: (digits) =>
+					digits === 0 ? 'Escribe una cantidad sin decimales, como 1500.' : `Escribe una cantidad como 1.234,50 (hasta ${digits} decimales).`,
+				currencyShape: 'Tres letras del código ISO 4217, como EUR o USD.',
+				probabilityRange: 'Un número entero entre 0 y 100.',
+				dateShape: 'No es una fecha válida.',
+				tooLong: 'Es demasiado largo.'
+			},
+			fixErrors: 'Revisa los campos marcados.',
+			serverRejected: 'No se pudo guardar:',
+			create: 'Crear la oportunidad'
+		},
+		detail: {
+			stage: 'Etapa',
+			value: 'Valor',
+			weighted: 'Valor ponderado',
+			probability: 'Probabilidad',
+			close: 'Cierre previsto',
+			company: 'Empresa',
+			contact: 'Contacto',
+			notes: 'Notas',
+			reason: 'Motivo',
+			closedAt: 'Cerrada',
+			created: 'Creada',
+			updated: 'Modificada',
+			none: '—',
+			tags: 'Etiquetas',
+			tagAdd: 'Añadir',
+			tagPlaceholder: 'Nueva etiqueta',
+			tagRemove: (name) => `Quitar la etiqueta ${name}`,
+			noTags: 'Sin etiquetas.',
+			timeline: 'Actividad',
+			timelineEmpty: 'Aún no hay actividad registrada para esta oportunidad.',
+			timelineMore: 'Ver más',
+			confirmTitle: (title) => `¿Eliminar «${title}»?`,
+			confirmBody: 'Se borrará la oportunidad con su historial de etapas. Las interacciones y tareas se conservan. No se puede deshacer.',
+			confirmDelete: 'Eliminar',
+			notFound: 'Esta oportunidad ya no existe.'
+		}
+	},
+	home: {
+		title: 'Inicio',
+		greeting: (date) => `Hoy es ${date}`,
+		today: 'Tareas para hoy',
+		overdue: 'Tareas vencidas',
+		tasksCount: (n) => (n === 1 ? '1 tarea' : `${n} tareas`),
+		tasksNoneToday: 'Nada pendiente para hoy. Buen momento para llamar a alguien de la lista de abajo.',
+		tasksNoneOverdue: 'Ninguna tarea vencida. ¡Al día!',
+		tasksMore: (n) => `y ${n} más`,
+		goTasks: 'Ver tareas',
+		pipelineTitle: 'Embudo por etapa',
+		pipelineEmpty: 'El embudo está vacío',
+		pipelineEmptyBody: 'Crea una oportunidad para cada venta posible y verás aquí cuánto vale cada etapa.',
+		goDeals: 'Ir a oportunidades',
+		forecastTitle: 'Previsión de ingresos (12 meses)',
+		forecastEmpty: 'Pon una fecha de cierre prevista a tus oportunidades abiertas y aquí verás lo que puede entrar cada mes.',
+		untouchedTitle: 'Contactos sin atender',
+		untouchedDays: 'Sin contacto desde hace',
+		untouchedOption: (n) => `${n} días`,
+		untouchedNone: (n) => `Has hablado con todos tus contactos en los últimos ${n} días.`,
+		untouchedNever: 'Nunca',
+		untouchedLast: (date) => `Último contacto: ${date}`,
+		goContacts: 'Ver contactos',
+		priority: { low: 'Baja', normal: 'Normal', high: 'Alta', urgent: 'Urgente' }
+	},
+	charts: {
+		table: 'Datos del gráfico',
+		showTable: 'Ver como tabla',
+		hideTable: 'Ver como gráfico',
+		colCategory: 'Categoría',
+		colValue: 'Valor',
+		legend: 'Leyenda',
+		bars: (n) => (n === 1 ? '1 barra; usa ← → para recorrerlas' : `${n} barras; usa ← → para recorrerlas`),
+		deals: (n) => (n === 1 ? '1 oportunidad' : `${n} oportunidades`),
+		axisMonth: 'Mes de cierre previsto',
+		axisStage: 'Etapa',
+		axisValue: (currency) => `Valor (${currency})`
 	},
 	errors: {
 		invalid_input: 'Algún dato no es válido.',
