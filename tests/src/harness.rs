@@ -491,6 +491,33 @@ impl App {
             .unwrap_or_else(|e| panic_with(format!("click {css}: {e}")));
     }
 
+    /// Drags the first element matching `from_css` onto the centre of the first matching `to_css` with W3C pointer
+    /// actions (a mouse: down on the source's centre, a few moves, up over the target), as a person would.
+    #[track_caller]
+    pub fn drag(&self, from_css: &str, to_css: &str) {
+        let from = self.el(from_css);
+        let to = self.el(to_css);
+        let actions = serde_json::json!([{
+            "type": "pointer",
+            "id": "drag-mouse",
+            "parameters": { "pointerType": "mouse" },
+            "actions": [
+                { "type": "pointerMove", "duration": 0, "origin": Session::origin(&from), "x": 0, "y": 0 },
+                { "type": "pointerDown", "button": 0 },
+                { "type": "pause", "duration": 80 },
+                { "type": "pointerMove", "duration": 120, "origin": "pointer", "x": 12, "y": 4 },
+                { "type": "pointerMove", "duration": 250, "origin": Session::origin(&to), "x": -10, "y": 0 },
+                { "type": "pointerMove", "duration": 120, "origin": Session::origin(&to), "x": 0, "y": 0 },
+                { "type": "pause", "duration": 80 },
+                { "type": "pointerUp", "button": 0 }
+            ]
+        }]);
+        self.s()
+            .perform_actions(&actions)
+            .unwrap_or_else(|e| panic_with(format!("drag {from_css} to {to_css}: {e}")));
+        let _ = self.s().release_actions();
+    }
+
     /// Clears the field matching `css` and types `text` into it.
     #[track_caller]
     pub fn type_into(&self, css: &str, text: &str) {

@@ -202,6 +202,28 @@ impl Session {
         self.post("/execute/async", &json!({ "script": script, "args": args }))
     }
 
+    /// Performs a W3C input-action sequence (`POST /actions`): `actions` is the list of input sources, e.g.
+    /// `[{"type": "pointer", "id": "mouse", "actions": [...]}]`.
+    pub fn perform_actions(&self, actions: &Value) -> Res<()> {
+        self.post("/actions", &json!({ "actions": actions }))
+            .map(drop)
+    }
+
+    /// Releases every key and button still held by earlier actions (`DELETE /actions`).
+    pub fn release_actions(&self) -> Res<()> {
+        let response = self
+            .agent
+            .delete(&self.url("/actions"))
+            .call()
+            .map_err(|e| WebDriverError::Http(e.to_string()))?;
+        read(response).map(drop)
+    }
+
+    /// The JSON a W3C action uses as its `origin` to mean this element's centre.
+    pub fn origin(el: &Element) -> Value {
+        json!({ ELEMENT_KEY: el.0 })
+    }
+
     /// Saves a PNG of the window at `path` (creating its folder).
     pub fn screenshot(&self, path: &Path) -> Res<()> {
         let value = self.get("/screenshot")?;

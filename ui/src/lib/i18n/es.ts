@@ -479,9 +479,6 @@ export interface Messages {
 			tagPlaceholder: string;
 			tagRemove: (name: string) => string;
 			noTags: string;
-			timeline: string;
-			timelineEmpty: string;
-			timelineMore: string;
 			confirmTitle: (title: string) => string;
 			confirmBody: string;
 			confirmDelete: string;
@@ -1080,9 +1077,6 @@ export const es: Messages = {
 			tagPlaceholder: 'Nueva etiqueta',
 			tagRemove: (name) => `Quitar la etiqueta ${name}`,
 			noTags: 'Sin etiquetas.',
-			timeline: 'Actividad',
-			timelineEmpty: 'Aún no hay actividad registrada para esta oportunidad.',
-			timelineMore: 'Ver más',
 			confirmTitle: (title) => `¿Eliminar «${title}»?`,
 			confirmBody: 'Se borrará la oportunidad con su historial de etapas. Las interacciones y tareas se conservan. No se puede deshacer.',
 			confirmDelete: 'Eliminar',
