@@ -94,28 +94,41 @@ fn tax_out(t: &TaxRate) -> TaxDto {
     }
 }
 
-/// "IVA 21 %" / "VAT 21%", plus the surcharge; untaxed categories by name.
-fn tax_label(t: &TaxRate, lang: &str) -> String {
-    let es = lang == "es";
-    let pct = |d: Dec| {
-        if es {
-            format!("{} %", d.to_string().replace('.', ","))
-        } else {
-            format!("{d}%")
-        }
+/// A percentage as printed in `lang`: "5,2 %" in Spanish, "5.2%" in English.
+pub(crate) fn percent_label(d: Dec, lang: &str) -> String {
+    if lang == "es" {
+        format!("{} %", d.to_string().replace('.', ","))
+    } else {
+        format!("{d}%")
+    }
+}
+
+/// The surcharge's label: "RE 5,2 %" / "Equivalence surcharge 5.2%".
+pub(crate) fn surcharge_label(d: Dec, lang: &str) -> String {
+    let name = if lang == "es" {
+        "RE"
+    } else {
+        "Equivalence surcharge"
     };
-    match &t.category {
-        TaxCategory::Standard => {
-            let base = format!("{} {}", if es { "IVA" } else { "VAT" }, pct(t.percent));
-            match t.surcharge {
-                Some(s) => format!(
-                    "{base} + {} {}",
-                    if es { "RE" } else { "surcharge" },
-                    pct(s)
-                ),
-                None => base,
-            }
+    format!("{name} {}", percent_label(d, lang))
+}
+
+/// "IVA 21 %" / "VAT 21%", plus the surcharge; untaxed categories by name.
+pub(crate) fn tax_label(t: &TaxRate, lang: &str) -> String {
+    match t.surcharge {
+        Some(s) if t.category == TaxCategory::Standard => {
+            format!("{} + {}", vat_label(t, lang), surcharge_label(s, lang))
         }
+        _ => vat_label(t, lang),
+    }
+}
+
+/// The VAT part of a rate's label, without the surcharge.
+pub(crate) fn vat_label(t: &TaxRate, lang: &str) -> String {
+    let es = lang == "es";
+    let pct = |d: Dec| percent_label(d, lang);
+    match &t.category {
+        TaxCategory::Standard => format!("{} {}", if es { "IVA" } else { "VAT" }, pct(t.percent)),
         TaxCategory::Zero => format!("{} {}", if es { "IVA" } else { "VAT" }, pct(Dec::ZERO)),
         TaxCategory::Exempt { .. } => (if es { "Exento" } else { "Exempt" }).to_owned(),
         TaxCategory::ReverseCharge => (if es {

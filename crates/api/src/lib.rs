@@ -12,6 +12,7 @@ pub mod dto;
 pub mod dto_invoicing;
 pub mod error;
 pub mod generations;
+mod invoice_pdf;
 mod invoicing;
 pub mod session;
 pub mod settings;

@@ -219,6 +219,12 @@ pub enum InvoiceCmd {
         #[arg(long)]
         reason: Option<String>,
     },
+    /// Write the invoice (or a draft's preview) as a PDF file.
+    Pdf {
+        id: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+    },
     /// Re-compute the hash chain: exit 0 when intact, 4 when a record does not match (it is named).
     VerifyChain {
         #[arg(long)]
@@ -255,6 +261,21 @@ fn read_input(path: &Path) -> Result<InvoiceInput, ApiError> {
         .map_err(|e| ApiError::invalid(format!("{}: {e}", path.display())))?;
     serde_json::from_str(&text).map_err(|e| {
         ApiError::invalid(format!("{}: not an invoice JSON file: {e}", path.display()))
+    })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, so a failure leaves no half file.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    let fail = |e: std::io::Error| ApiError::new(ErrorCode::Io, format!("{}: {e}", path.display()));
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = dir.join(format!(".sigilo-pdf-{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e)
     })
 }
 
@@ -444,6 +465,11 @@ pub fn invoice(session: &mut Session, cmd: InvoiceCmd) -> Result<(), ApiError> {
         InvoiceCmd::Credit { id, from, reason } => {
             let input = from.as_deref().map(read_input).transpose()?;
             println!("{}", session.invoice_credit(&id, input, reason)?);
+        }
+        InvoiceCmd::Pdf { id, output } => {
+            let bytes = session.invoice_pdf(&id)?;
+            write_file(&output, &bytes)?;
+            println!("{}", output.display());
         }
         InvoiceCmd::VerifyChain { series, json } => {
             let report = session.invoice_verify_chain(series.as_deref())?;

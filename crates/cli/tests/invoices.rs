@@ -32,6 +32,21 @@ fn example_file(vault: &Path, company: &str, name: &str) -> PathBuf {
     path
 }
 
+/// Every page's text, whitespace folded.
+fn pdf_text(bytes: &[u8]) -> String {
+    assert!(bytes.starts_with(b"%PDF-"));
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text: Vec<String> = pages
+        .iter()
+        .map(|&p| doc.extract_text(&[p]).unwrap())
+        .collect();
+    text.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn set_profile(vault: &Path) {
     ok(
         vault,
@@ -156,6 +171,38 @@ fn draft_issue_show_pay_credit_verify() {
     );
     let series = json(&vault, &["invoice", "series", "list", "--json"]);
     assert_eq!(series.as_array().unwrap().len(), 2);
+
+    // The PDF: written to the path given, with the number, parties, each rate and the total as text.
+    let pdf = vault.parent().unwrap().join("factura.pdf");
+    ok(
+        &vault,
+        &["invoice", "pdf", &id, "-o", pdf.to_str().unwrap()],
+    );
+    let text = pdf_text(&std::fs::read(&pdf).unwrap());
+    for needle in [
+        number.as_str(),
+        "Estudio Sigilo SL",
+        "B12345674",
+        "Ferretería Núñez",
+        "IVA 21 %",
+        "IVA 4 %",
+        "665,66",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle:?} not in the PDF's text: {text}"
+        );
+    }
+    let pdf = vault.parent().unwrap().join("abono.pdf");
+    ok(
+        &vault,
+        &["invoice", "pdf", &cn, "-o", pdf.to_str().unwrap()],
+    );
+    let text = pdf_text(&std::fs::read(&pdf).unwrap());
+    assert!(
+        text.contains(&cn_number) && text.contains(&number),
+        "{text}"
+    );
 }
 
 #[test]
