@@ -22,7 +22,10 @@ use sigilo_vault::Migrations;
 /// The invoicing schema steps, append-only: step *i* is version *i + 1* of the `invoicing` domain.
 pub const MIGRATIONS: Migrations = Migrations {
     domain: "invoicing",
-    steps: &[include_str!("../migrations/0001_invoicing.sql")],
+    steps: &[
+        include_str!("../migrations/0001_invoicing.sql"),
+        include_str!("../migrations/0002_quotes_recurring_reminders.sql"),
+    ],
 };
 
 /// Why an invoicing rule refused its input or the vault failed.
