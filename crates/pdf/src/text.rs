@@ -186,7 +186,8 @@ impl FontFace {
     }
 }
 
-/// `text` without control characters (a tab or a newline becomes a space): what a single line may hold.
+/// `text` without control characters (a tab or a newline becomes a space) and without the invisible format
+/// characters (zero-width spaces and joiners, bidi controls, soft hyphen, BOM) that would print as boxes.
 pub(crate) fn clean(text: &str) -> String {
     text.chars()
         .map(|c| {
@@ -196,8 +197,15 @@ pub(crate) fn clean(text: &str) -> String {
                 c
             }
         })
-        .filter(|c| !c.is_control())
+        .filter(|&c| !c.is_control() && !is_invisible_format(c))
         .collect()
+}
+
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
+    )
 }
 
 #[cfg(test)]
@@ -249,5 +257,6 @@ mod tests {
         let e = fonts.ellipsize(Face::Regular, 10.0, &long, 50.0);
         assert!(e.ends_with('…') && fonts.width(Face::Regular, 10.0, &e) <= 50.0);
         assert_eq!(clean("a\tb\u{7}c\n"), "a bc ");
+        assert_eq!(clean("x\u{202E}y\u{200B}z\u{FEFF}\u{AD}"), "xyz");
     }
 }
