@@ -432,8 +432,12 @@ impl Layout<'_> {
                     self.row(desc, rest, first.then_some(&cells[..]));
                     break;
                 }
-                let fit = ((avail - 2.0 * ROW_PAD) / ROW_LEAD).floor().max(0.0) as usize;
-                if need <= fresh_capacity || fit == 0 {
+                let mut fit = ((avail - 2.0 * ROW_PAD) / ROW_LEAD).floor().max(0.0) as usize;
+                let on_fresh_page = self.y <= MARGIN + CONT_HEADER_H + HEAD_H + 0.5;
+                if on_fresh_page {
+                    // Never turn an empty page: at least one line goes on it.
+                    fit = fit.max(1);
+                } else if need <= fresh_capacity || fit == 0 {
                     self.new_page();
                     continue;
                 }
@@ -682,7 +686,8 @@ impl Layout<'_> {
             .map(|n| self.fonts.wrap(Face::Regular, 8.5, n, CONTENT_W))
             .unwrap_or_default();
         let rows = left.len().max(right.len());
-        let h = 18.0 + rows as f32 * 13.0 + 2.0 + note.len() as f32 * 12.0;
+        // The note flows line by line; its first lines stay with the rows.
+        let h = 18.0 + rows as f32 * 13.0 + 2.0 + note.len().min(3) as f32 * 12.0;
         self.ensure(h);
         self.text(
             MARGIN,
@@ -706,6 +711,7 @@ impl Layout<'_> {
         }
         self.y += rows as f32 * 13.0 + 2.0;
         for line in note {
+            self.ensure(12.0);
             self.text(
                 MARGIN,
                 self.y + 8.5 * ASCENT,
@@ -780,5 +786,71 @@ impl Layout<'_> {
                 page.ops.extend(ops);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::{Lang, sample};
+
+    /// Every operation stays inside the margins, and nothing but the footer goes below the content's bottom.
+    fn assert_inside(doc: &InvoiceDocument) -> usize {
+        let fonts = Fonts::get().unwrap();
+        let footer_h = 14.0 + footer_lines(doc, fonts).len().max(1) as f32 * 9.5;
+        let bottom = PAGE_H - MARGIN_BOTTOM - footer_h;
+        let pages = layout(doc, fonts, Some((400, 112))).unwrap();
+        for (i, page) in pages.iter().enumerate() {
+            for op in &page.ops {
+                let (x, top, right, low, footer) = match op {
+                    Op::Text {
+                        x,
+                        y,
+                        face,
+                        size,
+                        text,
+                        ..
+                    } => (
+                        *x,
+                        y - size,
+                        x + fonts.width(*face, *size, text),
+                        *y,
+                        *size == 7.5 && *y > bottom,
+                    ),
+                    Op::Rect { x, y, w, h, .. } => (*x, *y, x + w, y + h, *h < 1.0 && *y > bottom),
+                    Op::Logo { x, y, w, h } => (*x, *y, x + w, y + h, false),
+                };
+                assert!(
+                    x >= MARGIN - 0.01 && right <= RIGHT + 0.01,
+                    "page {i}: {op:?} outside"
+                );
+                assert!(top >= MARGIN - 1.0, "page {i}: {op:?} above the top margin");
+                if !footer {
+                    assert!(
+                        low <= bottom + 0.01,
+                        "page {i}: {op:?} below the content's bottom"
+                    );
+                }
+            }
+        }
+        pages.len()
+    }
+
+    #[test]
+    fn content_stays_inside_the_page_and_above_the_footer() {
+        for lang in [Lang::Es, Lang::En] {
+            for lines in [0, 1, 5, 17, 18, 19, 20, 21, 22, 23, 40, 60, 200] {
+                assert_inside(&sample::invoice(lang, lines));
+            }
+            assert_inside(&sample::credit_note(lang));
+        }
+        let mut doc = sample::invoice(Lang::Es, 7);
+        doc.lines[3].description = "palabra ".repeat(2000);
+        doc.mentions = vec!["mención ".repeat(600); 3];
+        if let Some(p) = doc.payment.as_mut() {
+            p.note = Some("nota ".repeat(3000));
+        }
+        assert!(assert_inside(&doc) > 3);
     }
 }
