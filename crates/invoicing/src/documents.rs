@@ -193,7 +193,7 @@ fn kind_from(s: &str) -> DocKind {
     }
 }
 
-fn language(s: &str) -> Result<String> {
+pub(crate) fn language(s: &str) -> Result<String> {
     match s.trim().to_ascii_lowercase().as_str() {
         "" | "es" => Ok("es".to_owned()),
         "en" => Ok("en".to_owned()),
@@ -323,7 +323,7 @@ fn resolve_series(
 
 // ----- drafts -----
 
-fn to_line(l: &LineInput) -> Line {
+pub(crate) fn to_line(l: &LineInput) -> Line {
     Line {
         quantity: l.quantity,
         unit_price: l.unit_price,
@@ -332,7 +332,7 @@ fn to_line(l: &LineInput) -> Line {
     }
 }
 
-fn checked(input: &DraftInput) -> Result<(Currency, Totals, String)> {
+pub(crate) fn checked(input: &DraftInput) -> Result<(Currency, Totals, String)> {
     let currency = Currency::parse(&input.currency, "currency")?;
     let lang = language(&input.language)?;
     if input.lines.is_empty() {
@@ -373,15 +373,47 @@ fn checked(input: &DraftInput) -> Result<(Currency, Totals, String)> {
     Ok((currency, totals, lang))
 }
 
+/// The tables that hold lines of the same shape: an invoice's, a quote's, a recurring template's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineTable {
+    Invoice,
+    Quote,
+    Recurring,
+}
+
+impl LineTable {
+    /// (table, owner column): fixed names, never user input.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            LineTable::Invoice => ("invoice_line", "invoice_id"),
+            LineTable::Quote => ("quote_line", "quote_id"),
+            LineTable::Recurring => ("recurring_line", "recurring_id"),
+        }
+    }
+}
+
 fn write_lines(conn: &Connection, id: i64, input: &DraftInput, totals: &Totals) -> Result<()> {
-    conn.execute("DELETE FROM invoice_line WHERE invoice_id = ?1", [id])
+    write_lines_to(conn, LineTable::Invoice, id, &input.lines, totals)
+}
+
+/// Replaces the lines of `owner` in `table` with `lines` and their computed nets.
+pub(crate) fn write_lines_to(
+    conn: &Connection,
+    table: LineTable,
+    owner: i64,
+    lines: &[LineInput],
+    totals: &Totals,
+) -> Result<()> {
+    let (t, col) = table.names();
+    conn.execute(&format!("DELETE FROM {t} WHERE {col} = ?1"), [owner])
         .map_err(guarded)?;
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO invoice_line (invoice_id, position, product_id, description, quantity, unit, unit_price,
+    let mut stmt = conn.prepare_cached(&format!(
+        "INSERT INTO {t} ({col}, position, product_id, description, quantity, unit, unit_price,
              discount_kind, discount, tax_category, tax_percent, tax_surcharge, exemption_reason, net)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    )?;
-    for (i, (l, n)) in input.lines.iter().zip(&totals.lines).enumerate() {
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+    ))?;
+    let id = owner;
+    for (i, (l, n)) in lines.iter().zip(&totals.lines).enumerate() {
         let (dk, dv) = match l.discount {
             Discount::None => ("none", None),
             Discount::Percent(p) => ("percent", Some(p.to_string())),
@@ -996,11 +1028,21 @@ pub fn get(conn: &Connection, id: i64, today: &str) -> Result<Document> {
 }
 
 fn read_lines(conn: &Connection, id: i64) -> Result<Vec<StoredLine>> {
-    let mut stmt = conn.prepare_cached(
+    read_lines_from(conn, LineTable::Invoice, id)
+}
+
+/// The lines of `owner` in `table`, in order.
+pub(crate) fn read_lines_from(
+    conn: &Connection,
+    table: LineTable,
+    id: i64,
+) -> Result<Vec<StoredLine>> {
+    let (t, col) = table.names();
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT product_id, description, quantity, unit, unit_price, discount_kind, discount, tax_category,
                 tax_percent, tax_surcharge, exemption_reason, net
-         FROM invoice_line WHERE invoice_id = ?1 ORDER BY position",
-    )?;
+         FROM {t} WHERE {col} = ?1 ORDER BY position"
+    ))?;
     type Raw = (
         Option<i64>,
         String,

@@ -11,6 +11,9 @@ pub mod documents;
 pub mod iban;
 pub mod products;
 pub mod profile;
+pub mod quotes;
+pub mod recurring;
+pub mod reminders;
 pub mod tax;
 
 pub use calc::{Discount, DocKind, Line, LineNet, RateTotal, Totals, Withholding, compute};
