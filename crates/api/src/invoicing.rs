@@ -38,21 +38,21 @@ fn dec(v: &str, field: &'static str) -> Result<Dec, ApiError> {
     Ok(Dec::parse(v, field)?)
 }
 
-fn opt_dec(v: Option<&str>, field: &'static str) -> Result<Option<Dec>, ApiError> {
+pub(crate) fn opt_dec(v: Option<&str>, field: &'static str) -> Result<Option<Dec>, ApiError> {
     v.map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|s| dec(s, field))
         .transpose()
 }
 
-fn opt_id(v: Option<&str>, kind: &str) -> Result<Option<i64>, ApiError> {
+pub(crate) fn opt_id(v: Option<&str>, kind: &str) -> Result<Option<i64>, ApiError> {
     v.map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|s| parse_id(s, kind))
         .transpose()
 }
 
-fn tax_in(t: &TaxDto) -> Result<TaxRate, ApiError> {
+pub(crate) fn tax_in(t: &TaxDto) -> Result<TaxRate, ApiError> {
     let category = match t.category {
         TaxCategoryDto::Standard => TaxCategory::Standard,
         TaxCategoryDto::Zero => TaxCategory::Zero,
@@ -77,7 +77,7 @@ fn tax_in(t: &TaxDto) -> Result<TaxRate, ApiError> {
     Ok(rate)
 }
 
-fn tax_out(t: &TaxRate) -> TaxDto {
+pub(crate) fn tax_out(t: &TaxRate) -> TaxDto {
     let (category, reason) = match &t.category {
         TaxCategory::Standard => (TaxCategoryDto::Standard, None),
         TaxCategory::Zero => (TaxCategoryDto::Zero, None),
@@ -152,7 +152,7 @@ pub(crate) fn vat_label(t: &TaxRate, lang: &str) -> String {
     }
 }
 
-fn money(minor: i64, c: Currency) -> Money {
+pub(crate) fn money(minor: i64, c: Currency) -> Money {
     let m = CrmMoney { minor, currency: c };
     Money {
         amount: m.to_decimal_string(),
@@ -403,7 +403,7 @@ fn parse_amount(amount: &str, currency: &str) -> Result<i64, ApiError> {
 
 impl Session {
     /// One IMMEDIATE transaction with its audit event, for invoicing writes.
-    fn write_invoicing<T>(
+    pub(crate) fn write_invoicing<T>(
         &mut self,
         action: Action,
         entity: &str,
@@ -420,7 +420,7 @@ impl Session {
         Ok(out)
     }
 
-    fn today(&self) -> Result<String, ApiError> {
+    pub(crate) fn today(&self) -> Result<String, ApiError> {
         Ok(valid::local_today(self.vault().conn())?)
     }
 
