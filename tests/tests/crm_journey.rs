@@ -237,3 +237,69 @@ fn company_contact_call_task() {
     });
     app.shot("contact-timeline-after-task");
 }
+
+/// The CRM screens over the demo data at scale 5 (about 1,000 contacts, their companies, interactions and tasks):
+/// the company list pages as it scrolls and filters by role, a company page with a long timeline, the three task
+/// views, the palette. Screenshots are for looking at; the assertions only check that each screen filled.
+#[test]
+fn demo_vault_screens() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = tmp.path().join("vault");
+    sigilo_api::demo::create_demo_vault(&vault, &SecretString::from(PASSPHRASE), 5, 7, &mut |_| {})
+        .unwrap();
+
+    let mut app = App::launch(AppOptions::new("crm-demo-scale-5").vault(vault));
+    app.type_into("[data-testid=passphrase]", PASSPHRASE);
+    app.click("[data-testid=unlock-submit]");
+    app.el("[data-testid=lock-button]");
+
+    app.click("[data-testid=nav-companies]");
+    app.el("[data-testid=company-row]");
+    app.shot("companies");
+    // Scroll far down: later pages arrive by cursor and the list keeps growing until the end.
+    app.wait_until("the whole company list to load by scrolling", || {
+        let done = app.exec(
+            "const s = document.querySelector('[data-testid=company-list-scroll]');\
+             s.scrollTop = s.scrollHeight;\
+             return document.querySelector('[data-testid=company-count]').dataset.done === 'true'",
+        )?;
+        Ok(done.as_bool() == Some(true))
+    });
+    app.shot("companies-scrolled-to-end");
+    app.click("[data-testid=company-filter-supplier]");
+    app.wait_until("only suppliers", || {
+        let v = app.exec(
+            "const rows = [...document.querySelectorAll('[data-testid=company-row]')];\
+             return rows.length > 0 && rows.every(r => r.querySelector('[data-role=supplier]'))",
+        )?;
+        Ok(v.as_bool() == Some(true))
+    });
+    app.shot("companies-suppliers");
+    app.click("[data-testid=company-filter-all]");
+    // Keyboard: j j Enter opens the second company.
+    app.el("[data-testid=company-row]");
+    app.keys("[data-testid=company-list-scroll]", "jj\u{E007}");
+    app.el("[data-testid=company-detail]");
+    app.el("[data-testid=timeline-item]");
+    app.shot("company-detail");
+
+    app.click("[data-testid=nav-tasks]");
+    app.el("[data-testid=task-list]");
+    app.shot("tasks-today");
+    app.click("[data-testid=task-tab-overdue]");
+    app.el("[data-testid=task-list][data-view=overdue]");
+    app.shot("tasks-overdue");
+    app.click("[data-testid=task-tab-upcoming]");
+    app.el("[data-testid=task-list][data-view=upcoming]");
+    app.shot("tasks-upcoming");
+
+    app.click("[data-testid=palette-open]");
+    app.type_into("[data-testid=palette-input]", "gar");
+    app.el("[data-testid=palette-hit]");
+    app.shot("palette-search");
+    app.keys("[data-testid=palette-input]", ENTER);
+    app.wait_until("the palette to close", || {
+        Ok(!app.has("[data-testid=palette-input]"))
+    });
+    app.shot("palette-opened-hit");
+}
