@@ -324,3 +324,181 @@ pub struct SeriesDto {
     pub digits: u8,
     pub last_date: Option<String>,
 }
+
+/// A quote as entered: `sigilo quote create --from FILE.json` (the invoice's shape without series, kind and
+/// correction, with a validity date).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct QuoteInput {
+    #[serde(default)]
+    pub company_id: Option<String>,
+    #[serde(default)]
+    pub contact_id: Option<String>,
+    /// YYYY-MM-DD; absent = today.
+    #[serde(default)]
+    pub issue_date: Option<String>,
+    #[serde(default)]
+    pub valid_until: Option<String>,
+    pub currency: String,
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub withholding_percent: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    pub lines: Vec<InvoiceLineInput>,
+}
+
+/// Where a quote stands (`expired`: unanswered past its validity date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteStatus {
+    Draft,
+    Sent,
+    Accepted,
+    Rejected,
+    Expired,
+}
+
+/// A quote with its figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Quote {
+    pub id: String,
+    pub number: String,
+    pub status: QuoteStatus,
+    pub company_id: Option<String>,
+    pub contact_id: Option<String>,
+    pub issue_date: String,
+    pub valid_until: Option<String>,
+    pub currency: String,
+    pub language: String,
+    pub withholding_percent: Option<String>,
+    pub notes: Option<String>,
+    pub lines: Vec<InvoiceLine>,
+    pub taxes: Vec<TaxBreakdown>,
+    pub totals: InvoiceTotals,
+    /// The draft invoice it became.
+    pub invoice_id: Option<String>,
+}
+
+/// One row of the quote list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct QuoteRow {
+    pub id: String,
+    pub number: String,
+    pub status: QuoteStatus,
+    pub issue_date: String,
+    pub valid_until: Option<String>,
+    pub customer: Option<String>,
+    pub total: Money,
+    pub invoice_id: Option<String>,
+}
+
+/// How often a recurring invoice is made.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    #[default]
+    Monthly,
+    Quarterly,
+    Yearly,
+}
+
+/// A recurring invoice template as entered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RecurringInput {
+    pub name: String,
+    #[serde(default)]
+    pub frequency: Frequency,
+    /// The first period's date, YYYY-MM-DD.
+    pub start_date: String,
+    #[serde(default)]
+    pub end_date: Option<String>,
+    #[serde(default)]
+    pub series: Option<String>,
+    #[serde(default)]
+    pub company_id: Option<String>,
+    #[serde(default)]
+    pub contact_id: Option<String>,
+    pub currency: String,
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub withholding_percent: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    pub lines: Vec<InvoiceLineInput>,
+}
+
+/// A draft made from a template for one period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RecurringRun {
+    pub template_id: String,
+    pub period: String,
+    pub invoice_id: String,
+}
+
+/// A stored template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Recurring {
+    pub id: String,
+    pub name: String,
+    pub frequency: Frequency,
+    pub next_date: String,
+    pub end_date: Option<String>,
+    pub active: bool,
+    pub series: Option<String>,
+    pub company_id: Option<String>,
+    pub contact_id: Option<String>,
+    pub currency: String,
+    pub language: String,
+    pub withholding_percent: Option<String>,
+    pub notes: Option<String>,
+    pub lines: Vec<InvoiceLine>,
+    pub totals: InvoiceTotals,
+    pub runs: Vec<RecurringRun>,
+}
+
+/// One row of the template list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RecurringRow {
+    pub id: String,
+    pub name: String,
+    pub next_date: String,
+    pub active: bool,
+}
+
+/// One overdue invoice of the dunning list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OverdueRow {
+    pub id: String,
+    pub number: String,
+    pub customer: Option<String>,
+    pub due_date: String,
+    #[ts(type = "number")]
+    pub days_overdue: i64,
+    pub total: Money,
+    pub balance: Money,
+    #[ts(type = "number")]
+    pub reminders: i64,
+    pub last_reminder: Option<String>,
+}
+
+/// A reminder as logged.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReminderInput {
+    /// YYYY-MM-DD.
+    pub date: String,
+    #[serde(default)]
+    pub channel: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A logged reminder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReminderDto {
+    pub id: String,
+    pub date: String,
+    pub channel: Option<String>,
+    pub note: Option<String>,
+}

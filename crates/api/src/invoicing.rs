@@ -196,7 +196,7 @@ fn status_in(s: InvoiceStatus) -> Status {
     }
 }
 
-fn line_in(l: &InvoiceLineInput) -> Result<LineInput, ApiError> {
+pub(crate) fn line_in(l: &InvoiceLineInput) -> Result<LineInput, ApiError> {
     let discount = match (
         opt_dec(l.discount_percent.as_deref(), "discount")?,
         opt_dec(l.discount_amount.as_deref(), "discount")?,
@@ -268,6 +268,55 @@ fn seller_fields(json: Option<&str>) -> Vec<PartyField> {
         .collect()
 }
 
+pub(crate) fn lines_out(lines: Vec<documents::StoredLine>, c: Currency) -> Vec<InvoiceLine> {
+    lines
+        .into_iter()
+        .map(|l| {
+            let (dp, da) = match l.input.discount {
+                Discount::None => (None, None),
+                Discount::Percent(p) => (Some(p.to_string()), None),
+                Discount::Amount(a) => (None, Some(a.to_string())),
+            };
+            InvoiceLine {
+                product_id: l.input.product_id.map(|i| i.to_string()),
+                description: l.input.description,
+                quantity: l.input.quantity.to_string(),
+                unit: l.input.unit,
+                unit_price: l.input.unit_price.to_string(),
+                discount_percent: dp,
+                discount_amount: da,
+                tax: tax_out(&l.input.tax),
+                net: money(l.net, c),
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn taxes_out(t: &sigilo_invoicing::Totals, lang: &str) -> Vec<TaxBreakdown> {
+    let c = t.currency;
+    t.rates
+        .iter()
+        .map(|r| TaxBreakdown {
+            tax: tax_out(&r.rate),
+            label: tax_label(&r.rate, lang),
+            base: money(r.base, c),
+            tax_amount: money(r.tax, c),
+            surcharge_amount: money(r.surcharge, c),
+            mention: r.rate.mention(lang),
+        })
+        .collect()
+}
+
+pub(crate) fn totals_out(t: &sigilo_invoicing::Totals, c: Currency) -> InvoiceTotals {
+    InvoiceTotals {
+        net: money(t.net, c),
+        tax: money(t.tax, c),
+        surcharge: money(t.surcharge, c),
+        withholding: money(t.withholding, c),
+        total: money(t.total, c),
+    }
+}
+
 fn invoice_out(d: documents::Document) -> Invoice {
     let c = d.currency;
     let lang = d.language.clone();
@@ -288,48 +337,9 @@ fn invoice_out(d: documents::Document) -> Invoice {
         correction_reason: d.correction_reason,
         withholding_percent: d.withholding.map(|w| w.to_string()),
         notes: d.notes,
-        lines: d
-            .lines
-            .into_iter()
-            .map(|l| {
-                let (dp, da) = match l.input.discount {
-                    Discount::None => (None, None),
-                    Discount::Percent(p) => (Some(p.to_string()), None),
-                    Discount::Amount(a) => (None, Some(a.to_string())),
-                };
-                InvoiceLine {
-                    product_id: l.input.product_id.map(|i| i.to_string()),
-                    description: l.input.description,
-                    quantity: l.input.quantity.to_string(),
-                    unit: l.input.unit,
-                    unit_price: l.input.unit_price.to_string(),
-                    discount_percent: dp,
-                    discount_amount: da,
-                    tax: tax_out(&l.input.tax),
-                    net: money(l.net, c),
-                }
-            })
-            .collect(),
-        taxes: d
-            .totals
-            .rates
-            .iter()
-            .map(|r| TaxBreakdown {
-                tax: tax_out(&r.rate),
-                label: tax_label(&r.rate, &lang),
-                base: money(r.base, c),
-                tax_amount: money(r.tax, c),
-                surcharge_amount: money(r.surcharge, c),
-                mention: r.rate.mention(&lang),
-            })
-            .collect(),
-        totals: InvoiceTotals {
-            net: money(d.totals.net, c),
-            tax: money(d.totals.tax, c),
-            surcharge: money(d.totals.surcharge, c),
-            withholding: money(d.totals.withholding, c),
-            total: money(d.totals.total, c),
-        },
+        lines: lines_out(d.lines, c),
+        taxes: taxes_out(&d.totals, &lang),
+        totals: totals_out(&d.totals, c),
         paid: money(d.paid, c),
         credited: money(d.credited, c),
         balance: money(d.balance, c),
@@ -420,7 +430,8 @@ impl Session {
         Ok(out)
     }
 
-    pub(crate) fn today(&self) -> Result<String, ApiError> {
+    /// Today on this computer's clock and time zone, YYYY-MM-DD (the date invoices are issued and due on).
+    pub fn today(&self) -> Result<String, ApiError> {
         Ok(valid::local_today(self.vault().conn())?)
     }
 

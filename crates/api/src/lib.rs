@@ -14,6 +14,7 @@ pub mod error;
 pub mod generations;
 mod invoice_pdf;
 mod invoicing;
+mod quotes_recurring;
 pub mod session;
 pub mod settings;
 

@@ -10,7 +10,7 @@ use sigilo_api::{
     TaskPriority, TaskView, TimelineOwner, default_vault_dir,
 };
 
-use crate::invoicing_cli::{self, InvoiceCmd, ProductCmd, ProfileCmd};
+use crate::invoicing_cli::{self, InvoiceCmd, ProductCmd, ProfileCmd, QuoteCmd};
 use crate::output::{self, print_json};
 use crate::secrets;
 
@@ -63,6 +63,9 @@ enum Command {
     /// Invoices and credit notes: drafts from JSON, issue, show, list, pay, credit, series, verify-chain.
     #[command(subcommand)]
     Invoice(InvoiceCmd),
+    /// Quotes: create from JSON, send, accept, reject, convert to an invoice in one step.
+    #[command(subcommand)]
+    Quote(QuoteCmd),
     /// A contact's, company's or deal's interactions, newest first, a page at a time.
     #[command(group = clap::ArgGroup::new("owner").required(true).args(["contact", "company", "deal"]))]
     Timeline {
@@ -1421,6 +1424,7 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         Command::Profile(cmd) => invoicing_cli::profile(&mut open(&dir)?, cmd)?,
         Command::Product(cmd) => invoicing_cli::product(&mut open(&dir)?, cmd)?,
         Command::Invoice(cmd) => invoicing_cli::invoice(&mut open(&dir)?, cmd)?,
+        Command::Quote(cmd) => invoicing_cli::quote(&mut open(&dir)?, cmd)?,
         Command::Dashboard { days, json } => output::dashboard(&open(&dir)?.dashboard(days)?, json),
         Command::Search { query, limit, json } => {
             let hits = open(&dir)?.search(&query, limit)?;

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
 use sigilo_api::{
-    ApiError, BusinessProfile, ChainReportDto, ErrorCode, Invoice, InvoiceInput, InvoiceKind,
-    InvoiceRow, InvoiceStatus, Page, PaymentInput, Product, ProductInput, Session, TaxCategoryDto,
+    ApiError, BusinessProfile, ChainReportDto, ErrorCode, Frequency, Invoice, InvoiceInput,
+    InvoiceKind, InvoiceRow, InvoiceStatus, OverdueRow, Page, PaymentInput, Product, ProductInput,
+    QuoteInput, QuoteRow, QuoteStatus, RecurringInput, ReminderInput, Session, TaxCategoryDto,
     TaxDto,
 };
 
@@ -235,6 +236,327 @@ pub enum InvoiceCmd {
     /// Numbering series.
     #[command(subcommand)]
     Series(SeriesCmd),
+    /// Recurring invoices: templates that make a draft every period.
+    #[command(subcommand)]
+    Recurring(RecurringCmd),
+    /// The dunning list: overdue invoices with a balance, oldest due first, with days overdue and reminders.
+    Dunning {
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+        #[arg(long)]
+        cursor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Log a reminder sent for an issued invoice; prints its id.
+    Remind {
+        id: String,
+        /// YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        channel: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FrequencyArg {
+    Monthly,
+    Quarterly,
+    Yearly,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RecurringCmd {
+    /// Add a template from a JSON file (the invoice's line shape; see docs/invoicing.md); prints its id.
+    Add {
+        #[arg(long, value_name = "FILE.json")]
+        from: PathBuf,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum, default_value = "monthly")]
+        every: FrequencyArg,
+        /// The first period's date, YYYY-MM-DD.
+        #[arg(long)]
+        start: String,
+        #[arg(long)]
+        end: Option<String>,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Pause {
+        id: String,
+    },
+    Resume {
+        id: String,
+    },
+    Delete {
+        id: String,
+    },
+    /// Make the drafts of every period that has come (the desktop does it on unlock); prints them.
+    Run {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Quotes (presupuestos).
+#[derive(Debug, Subcommand)]
+pub enum QuoteCmd {
+    /// Save a quote from a JSON file (`QuoteInput`, see docs/invoicing.md); prints its id.
+    Create {
+        #[arg(long, value_name = "FILE.json")]
+        from: PathBuf,
+    },
+    Edit {
+        id: String,
+        #[arg(long, value_name = "FILE.json")]
+        from: PathBuf,
+    },
+    Delete {
+        id: String,
+    },
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    List {
+        #[arg(long, value_enum)]
+        status: Option<QuoteStatusArg>,
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+        #[arg(long)]
+        cursor: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a quote sent.
+    Send {
+        id: String,
+    },
+    Accept {
+        id: String,
+    },
+    Reject {
+        id: String,
+    },
+    /// Turn a quote into a draft invoice in one step; prints the invoice's id.
+    Convert {
+        id: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum QuoteStatusArg {
+    Draft,
+    Sent,
+    Accepted,
+    Rejected,
+    Expired,
+}
+
+impl From<QuoteStatusArg> for QuoteStatus {
+    fn from(s: QuoteStatusArg) -> Self {
+        match s {
+            QuoteStatusArg::Draft => QuoteStatus::Draft,
+            QuoteStatusArg::Sent => QuoteStatus::Sent,
+            QuoteStatusArg::Accepted => QuoteStatus::Accepted,
+            QuoteStatusArg::Rejected => QuoteStatus::Rejected,
+            QuoteStatusArg::Expired => QuoteStatus::Expired,
+        }
+    }
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path, what: &str) -> Result<T, ApiError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ApiError::invalid(format!("{}: {e}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| ApiError::invalid(format!("{}: not a {what} JSON file: {e}", path.display())))
+}
+
+pub fn quote(session: &mut Session, cmd: QuoteCmd) -> Result<(), ApiError> {
+    match cmd {
+        QuoteCmd::Create { from } => {
+            println!(
+                "{}",
+                session.quote_create(read_json::<QuoteInput>(&from, "quote")?)?
+            )
+        }
+        QuoteCmd::Edit { id, from } => {
+            session.quote_update(&id, read_json::<QuoteInput>(&from, "quote")?)?
+        }
+        QuoteCmd::Delete { id } => session.quote_delete(&id)?,
+        QuoteCmd::Show { id, json } => {
+            let q = session.quote_get(&id)?;
+            if json {
+                print_json(&q);
+            } else {
+                println!("Quote {} ({}) — {:?}", q.number, q.id, q.status);
+                println!(
+                    "dated {}  valid until {}",
+                    q.issue_date,
+                    q.valid_until.as_deref().unwrap_or("—")
+                );
+                for l in &q.lines {
+                    println!(
+                        "  {:<40} {:>8} × {:>10} {:>12}",
+                        l.description, l.quantity, l.unit_price, l.net.amount
+                    );
+                }
+                println!("total {} {}", q.totals.total.amount, q.currency);
+                if let Some(inv) = &q.invoice_id {
+                    println!("invoice draft {inv}");
+                }
+            }
+        }
+        QuoteCmd::List {
+            status,
+            limit,
+            cursor,
+            json,
+        } => {
+            let page = session.quote_list(status.map(Into::into), limit, cursor.as_deref())?;
+            if json {
+                print_json(&page);
+            } else {
+                print_quotes(&page);
+            }
+        }
+        QuoteCmd::Send { id } => session.quote_set_status(&id, QuoteStatus::Sent)?,
+        QuoteCmd::Accept { id } => session.quote_set_status(&id, QuoteStatus::Accepted)?,
+        QuoteCmd::Reject { id } => session.quote_set_status(&id, QuoteStatus::Rejected)?,
+        QuoteCmd::Convert { id } => println!("{}", session.quote_convert(&id)?),
+    }
+    Ok(())
+}
+
+fn print_quotes(page: &Page<QuoteRow>) {
+    for q in &page.items {
+        println!(
+            "{:>6}  {:<12} {:<10} {:<9} {:<30} {:>12} {}",
+            q.id,
+            q.number,
+            q.issue_date,
+            format!("{:?}", q.status).to_lowercase(),
+            q.customer.as_deref().unwrap_or("—"),
+            q.total.amount,
+            q.total.currency
+        );
+    }
+    next_hint(page);
+}
+
+fn recurring(session: &mut Session, cmd: RecurringCmd) -> Result<(), ApiError> {
+    match cmd {
+        RecurringCmd::Add {
+            from,
+            name,
+            every,
+            start,
+            end,
+        } => {
+            let inv: InvoiceInput = read_json(&from, "invoice")?;
+            let input = RecurringInput {
+                name,
+                frequency: match every {
+                    FrequencyArg::Monthly => Frequency::Monthly,
+                    FrequencyArg::Quarterly => Frequency::Quarterly,
+                    FrequencyArg::Yearly => Frequency::Yearly,
+                },
+                start_date: start,
+                end_date: end,
+                series: inv.series,
+                company_id: inv.company_id,
+                contact_id: inv.contact_id,
+                currency: inv.currency,
+                language: inv.language,
+                withholding_percent: inv.withholding_percent,
+                notes: inv.notes,
+                lines: inv.lines,
+            };
+            println!("{}", session.recurring_create(input)?);
+        }
+        RecurringCmd::List { json } => {
+            let list = session.recurring_list()?;
+            if json {
+                print_json(&list);
+            } else {
+                for r in &list {
+                    println!(
+                        "{:>6}  {:<40} next {}{}",
+                        r.id,
+                        r.name,
+                        r.next_date,
+                        if r.active { "" } else { "  (paused)" }
+                    );
+                }
+            }
+        }
+        RecurringCmd::Show { id, json } => {
+            let r = session.recurring_get(&id)?;
+            if json {
+                print_json(&r);
+            } else {
+                println!(
+                    "{} ({}) — {:?}, next {}",
+                    r.name, r.id, r.frequency, r.next_date
+                );
+                println!(
+                    "total {} {} per period; {} drafts made",
+                    r.totals.total.amount,
+                    r.currency,
+                    r.runs.len()
+                );
+            }
+        }
+        RecurringCmd::Pause { id } => session.recurring_set_active(&id, false)?,
+        RecurringCmd::Resume { id } => session.recurring_set_active(&id, true)?,
+        RecurringCmd::Delete { id } => session.recurring_delete(&id)?,
+        RecurringCmd::Run { json } => {
+            let made = session.recurring_run_due()?;
+            if json {
+                print_json(&made);
+            } else {
+                for m in &made {
+                    println!(
+                        "draft {} for {} (template {})",
+                        m.invoice_id, m.period, m.template_id
+                    );
+                }
+                if made.is_empty() {
+                    eprintln!("no period has come");
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn print_overdue(page: &Page<OverdueRow>) {
+    for o in &page.items {
+        println!(
+            "{:>6}  {:<14} {:<30} due {}  {:>4} days  {:>12} {}  reminders {}",
+            o.id,
+            o.number,
+            o.customer.as_deref().unwrap_or("—"),
+            o.due_date,
+            o.days_overdue,
+            o.balance.amount,
+            o.balance.currency,
+            o.reminders
+        );
+    }
+    next_hint(page);
 }
 
 #[derive(Debug, Subcommand)]
@@ -483,6 +805,41 @@ pub fn invoice(session: &mut Session, cmd: InvoiceCmd) -> Result<(), ApiError> {
                     ),
                 ));
             }
+        }
+        InvoiceCmd::Recurring(cmd) => recurring(session, cmd)?,
+        InvoiceCmd::Dunning {
+            limit,
+            cursor,
+            json,
+        } => {
+            let page = session.dunning_list(limit, cursor.as_deref())?;
+            if json {
+                print_json(&page);
+            } else {
+                print_overdue(&page);
+            }
+        }
+        InvoiceCmd::Remind {
+            id,
+            date,
+            channel,
+            note,
+        } => {
+            let date = match date {
+                Some(d) => d,
+                None => session.today()?,
+            };
+            println!(
+                "{}",
+                session.reminder_log(
+                    &id,
+                    ReminderInput {
+                        date,
+                        channel,
+                        note
+                    }
+                )?
+            );
         }
         InvoiceCmd::Series(SeriesCmd::Add {
             code,

@@ -372,3 +372,107 @@ fn processes_racing_to_issue_get_consecutive_numbers() {
     assert_eq!(tails, ["0001", "0002", "0003", "0004", "0005", "0006"]);
     assert_eq!(code(&run(&vault, &["invoice", "verify-chain"])), 0);
 }
+
+#[test]
+fn quotes_convert_recurring_run_and_dunning() {
+    let (_tmp, vault, _) = fast_vault();
+    set_profile(&vault);
+    let acme = customer(&vault);
+    let file = example_file(&vault, &acme, "quote.json");
+    let q = id_of(
+        &vault,
+        &["quote", "create", "--from", file.to_str().unwrap()],
+    );
+    let shown = json(&vault, &["quote", "show", &q, "--json"]);
+    assert_eq!(shown["status"], "draft");
+    assert!(shown["number"].as_str().unwrap().starts_with('P'));
+    assert_eq!(shown["totals"]["total"]["amount"], "665.66");
+    ok(&vault, &["quote", "send", &q]);
+    assert_eq!(code(&run(&vault, &["quote", "send", &q])), 6);
+    let inv = id_of(&vault, &["quote", "convert", &q]);
+    assert_eq!(
+        json(&vault, &["quote", "show", &q, "--json"])["invoice_id"],
+        inv.as_str()
+    );
+    let draft = json(&vault, &["invoice", "show", &inv, "--json"]);
+    assert_eq!(
+        (
+            draft["status"].as_str(),
+            draft["totals"]["total"]["amount"].as_str()
+        ),
+        (Some("draft"), Some("665.66"))
+    );
+    assert_eq!(code(&run(&vault, &["quote", "convert", &q])), 6);
+    let accepted = json(&vault, &["quote", "list", "--status", "accepted", "--json"]);
+    assert_eq!(accepted["items"][0]["id"], q.as_str());
+
+    // A monthly template started two months ago makes its drafts once.
+    let start = json(&vault, &["profile", "show", "--json"]); // any read to be sure the vault opens
+    assert!(start.is_object());
+    let t = id_of(
+        &vault,
+        &[
+            "invoice",
+            "recurring",
+            "add",
+            "--from",
+            file.to_str().unwrap(),
+            "--name",
+            "Cuota",
+            "--every",
+            "monthly",
+            "--start",
+            "2026-01-10",
+        ],
+    );
+    let made = json(&vault, &["invoice", "recurring", "run", "--json"]);
+    let n = made.as_array().unwrap().len();
+    assert!(n >= 10, "one draft per month since January: {made}");
+    assert_eq!(made[0]["period"], "2026-01-10");
+    assert_eq!(
+        json(&vault, &["invoice", "recurring", "run", "--json"]),
+        serde_json::json!([])
+    );
+    let shown = json(&vault, &["invoice", "recurring", "show", &t, "--json"]);
+    assert_eq!(shown["runs"].as_array().unwrap().len(), n);
+    ok(&vault, &["invoice", "recurring", "pause", &t]);
+    assert_eq!(
+        json(&vault, &["invoice", "recurring", "list", "--json"])[0]["active"],
+        false
+    );
+
+    // Dunning: an invoice dated in the past with a due date gone by.
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    v["issue_date"] = "2026-01-05".into();
+    v["due_date"] = "2026-02-04".into();
+    let old = vault.parent().unwrap().join("old.json");
+    std::fs::write(&old, v.to_string()).unwrap();
+    let id = id_of(
+        &vault,
+        &["invoice", "create", "--from", old.to_str().unwrap()],
+    );
+    ok(&vault, &["invoice", "issue", &id]);
+    id_of(
+        &vault,
+        &[
+            "invoice",
+            "remind",
+            &id,
+            "--date",
+            "2026-03-01",
+            "--channel",
+            "email",
+        ],
+    );
+    let list = json(&vault, &["invoice", "dunning", "--json"]);
+    assert_eq!(list["items"][0]["id"], id.as_str());
+    assert_eq!(list["items"][0]["balance"]["amount"], "665.66");
+    assert_eq!(list["items"][0]["reminders"], 1);
+    assert!(list["items"][0]["days_overdue"].as_i64().unwrap() > 200);
+    let draft_id = id_of(
+        &vault,
+        &["invoice", "create", "--from", file.to_str().unwrap()],
+    );
+    assert_eq!(code(&run(&vault, &["invoice", "remind", &draft_id])), 6);
+}
