@@ -254,6 +254,26 @@ fn deals_drag_keyboard_forecast_home() {
     app.click("[data-testid=deal-move-cancel]");
     wait_in_column(&app, &seeded.mantenimiento, "Propuesta");
 
+    // A click (no drag) opens the deal's page: its stage, value, a tag added, its timeline.
+    app.click(&format!(
+        "{} [data-testid=deal-card-open]",
+        card(&seeded.reforma)
+    ));
+    app.wait_text("[data-testid=deal-detail-title]", "the deal's title", |t| {
+        t == "Reforma del local"
+    });
+    app.wait_text("[data-testid=deal-detail-stage]", "its stage", |t| {
+        t == "Cualificado"
+    });
+    app.type_into("[data-testid=deal-tag-input]", "reforma");
+    app.click("[data-testid=deal-tag-add]");
+    app.wait_text("[data-testid=deal-tags]", "the new tag", |t| {
+        t.contains("reforma")
+    });
+    app.shot("deal-page");
+    app.click("[data-testid=deal-back]");
+    app.el(&card(&seeded.reforma));
+
     // Home: tasks due today and overdue, the pipeline chart, the forecast, contacts gone quiet.
     app.click("[data-testid=nav-home]");
     app.wait_text("[data-testid=home-today-count]", "one task today", |t| {
