@@ -9,6 +9,7 @@ pub mod chain;
 pub mod decimal;
 pub mod documents;
 pub mod iban;
+pub mod overview;
 pub mod products;
 pub mod profile;
 pub mod quotes;

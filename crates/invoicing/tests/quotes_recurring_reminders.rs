@@ -255,3 +255,40 @@ fn the_dunning_list_shows_overdue_balances_and_logs_reminders() {
         Err(InvoicingError::Refused(_))
     ));
 }
+
+#[test]
+fn the_dashboard_money_figures_follow_payments_credits_and_dates() {
+    use sigilo_invoicing::overview;
+    let (_t, mut v, c) = ready();
+    let mut ids = vec![];
+    for date in ["2026-09-01", "2026-10-01", "2026-11-20"] {
+        let id = documents::create_draft(v.conn(), draft(c, Some(date)), TODAY, AT).unwrap();
+        issue(&mut v, id).unwrap();
+        ids.push(id);
+    }
+    // 3 × 571.66 owed; the first two overdue. Then: 100.00 paid on the second, the third credited in full.
+    documents::pay(v.conn(), ids[1], 10000, TODAY, None, None, AT).unwrap();
+    let cn = documents::credit_full(v.conn(), ids[2], None, TODAY, AT).unwrap();
+    issue(&mut v, cn).unwrap();
+    let r = overview::receivables(v.conn(), TODAY).unwrap();
+    assert_eq!(r.len(), 1);
+    assert_eq!(
+        (r[0].currency.as_str(), r[0].owed, r[0].owed_count),
+        ("EUR", 57166 + 47166, 2)
+    );
+    assert_eq!((r[0].overdue, r[0].overdue_count), (57166 + 47166, 2));
+    let months = overview::revenue_by_month(v.conn(), "2025-12-01", TODAY).unwrap();
+    let got: Vec<(&str, i64, i64)> = months
+        .iter()
+        .map(|m| (m.month.as_str(), m.net, m.invoices))
+        .collect();
+    // November: the invoice's net minus the credit note's net.
+    assert_eq!(
+        got,
+        vec![
+            ("2026-09", 47469, 1),
+            ("2026-10", 47469, 1),
+            ("2026-11", 0, 1)
+        ]
+    );
+}
