@@ -51,6 +51,10 @@ const COMMANDS: &[&str] = &[
     "tag_list",
     "field_define",
     "field_list",
+    "field_set",
+    "contact_list_filtered",
+    "company_list_filtered",
+    "deal_list_filtered",
 ];
 
 fn main() {

@@ -4,9 +4,10 @@
 //! with `ApiError`. Argument names are single words so they read the same in Rust and in JS.
 
 use sigilo_api::{
-    Company, CompanyDeletion, CompanyInput, CompanyRole, CompanyRow, DashboardDto, Deal, DealInput,
-    FieldDef, FieldInput, ForecastLine, Interaction, InteractionInput, Page, Stage, Tag,
-    TaggedKind, Task, TaskInput, TaskLog, TaskView, TimelineOwner,
+    Company, CompanyDeletion, CompanyFilterInput, CompanyInput, CompanyRole, CompanyRow,
+    ContactFilterInput, ContactRow, DashboardDto, Deal, DealFilterInput, DealInput, FieldDef,
+    FieldInput, ForecastLine, Interaction, InteractionInput, Page, Stage, Tag, TaggedKind, Task,
+    TaskInput, TaskLog, TaskView, TimelineOwner,
 };
 use tauri::State;
 
@@ -221,4 +222,49 @@ pub async fn field_define(state: State<'_, AppState>, input: FieldInput) -> Res<
 #[tauri::command]
 pub async fn field_list(state: State<'_, AppState>, entity: TaggedKind) -> Res<Vec<FieldDef>> {
     state.with_session(|s| s.field_list(entity))
+}
+
+/// Sets a record's custom field (by name or id); `null` or blank clears it.
+#[tauri::command]
+pub async fn field_set(
+    state: State<'_, AppState>,
+    kind: TaggedKind,
+    id: String,
+    field: String,
+    value: Option<String>,
+) -> Res<()> {
+    state.with_session(|s| s.field_set(kind, &id, &field, value))
+}
+
+/// A page of contacts that pass `filter`, in its order, continuing after `cursor`.
+#[tauri::command]
+pub async fn contact_list_filtered(
+    state: State<'_, AppState>,
+    filter: ContactFilterInput,
+    limit: u32,
+    cursor: Option<String>,
+) -> Res<Page<ContactRow>> {
+    state.with_session(|s| s.contact_list_filtered(filter, limit, cursor.as_deref()))
+}
+
+/// A page of companies that pass `filter`, in its order, continuing after `cursor`.
+#[tauri::command]
+pub async fn company_list_filtered(
+    state: State<'_, AppState>,
+    filter: CompanyFilterInput,
+    limit: u32,
+    cursor: Option<String>,
+) -> Res<Page<CompanyRow>> {
+    state.with_session(|s| s.company_list_filtered(filter, limit, cursor.as_deref()))
+}
+
+/// A page of deals that pass `filter`, in its order, continuing after `cursor`.
+#[tauri::command]
+pub async fn deal_list_filtered(
+    state: State<'_, AppState>,
+    filter: DealFilterInput,
+    limit: u32,
+    cursor: Option<String>,
+) -> Res<Page<Deal>> {
+    state.with_session(|s| s.deal_list_filtered(filter, limit, cursor.as_deref()))
 }

@@ -75,6 +75,10 @@ fn main() {
             crm_commands::tag_list,
             crm_commands::field_define,
             crm_commands::field_list,
+            crm_commands::field_set,
+            crm_commands::contact_list_filtered,
+            crm_commands::company_list_filtered,
+            crm_commands::deal_list_filtered,
         ])
         .build(tauri::generate_context!());
     let app = match app {

@@ -5,8 +5,9 @@ use rusqlite::Connection;
 use sigilo_crm::companies::{self, CompanyFilter, NewAgreement, NewCompany, OnDelete, Role, Roles};
 use sigilo_crm::contacts;
 use sigilo_crm::deals::{self, DealFilter, NewDeal};
-use sigilo_crm::fields::{self, NewField};
+use sigilo_crm::fields::{self, FieldFilter, NewField};
 use sigilo_crm::interactions::{self, NewInteraction, TimelineOf};
+use sigilo_crm::paging::Sort;
 use sigilo_crm::tags::{self, Entity};
 use sigilo_crm::tasks::{self, LogAs, NewTask, Priority, View};
 use sigilo_crm::valid;
@@ -123,6 +124,7 @@ impl Session {
             deals: count(deals),
             created_at: c.created_at,
             updated_at: c.updated_at,
+            custom_fields: custom_fields_out(conn, TaggedKind::Company, c.id)?,
         })
     }
 
@@ -189,6 +191,152 @@ impl Session {
             next_cursor: page.next_cursor,
         })
     }
+
+    /// A page of companies that pass `filter`, in its order, continuing after `cursor` (a cursor belongs to
+    /// one order). Unknown tags and fields are `not_found`; a field value its kind refuses is `invalid_input`.
+    pub fn company_list_filtered(
+        &self,
+        filter: CompanyFilterInput,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<CompanyRow>, ApiError> {
+        let conn = self.vault().conn();
+        let filter = CompanyFilter {
+            role: filter.role.map(role_in),
+            tag_id: tag_filter(conn, filter.tag.as_deref())?,
+            last_contacted_before: when(conn, filter.last_contacted_before)?,
+            last_contacted_after: when(conn, filter.last_contacted_after)?,
+            field: field_filter(conn, Entity::Company, filter.field)?,
+            sort: sort_in(filter.sort),
+        };
+        let page = companies::list(conn, &filter, limit, cursor)?;
+        Ok(Page {
+            items: page.items.into_iter().map(company_row).collect(),
+            next_cursor: page.next_cursor,
+        })
+    }
+
+    /// A page of contacts that pass `filter`, in its order, continuing after `cursor` (a cursor belongs to one
+    /// order). Unknown tags and fields are `not_found`; a field value its kind refuses is `invalid_input`.
+    pub fn contact_list_filtered(
+        &self,
+        filter: ContactFilterInput,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<ContactRow>, ApiError> {
+        let conn = self.vault().conn();
+        let filter = contacts::ContactFilter {
+            company_id: opt_id(filter.company_id.as_deref(), "company")?,
+            last_contacted_before: when(conn, filter.last_contacted_before)?,
+            last_contacted_after: when(conn, filter.last_contacted_after)?,
+            tag_id: tag_filter(conn, filter.tag.as_deref())?,
+            field: field_filter(conn, Entity::Contact, filter.field)?,
+            sort: sort_in(filter.sort),
+        };
+        let page = contacts::list_filtered(conn, &filter, limit, cursor)?;
+        Ok(Page {
+            items: page
+                .items
+                .into_iter()
+                .map(crate::session::contact_row)
+                .collect(),
+            next_cursor: page.next_cursor,
+        })
+    }
+}
+
+// ----- list filters -----
+
+fn sort_in(s: ListSort) -> Sort {
+    match s {
+        ListSort::Name => Sort::Name,
+        ListSort::Created => Sort::Newest,
+        ListSort::LastContacted => Sort::RecentlyContacted,
+    }
+}
+
+/// The tag a filter names; an unknown name is `not_found` (a typo should not look like an empty list).
+fn tag_filter(conn: &Connection, name: Option<&str>) -> Result<Option<i64>, ApiError> {
+    let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+        return Ok(None);
+    };
+    match tags::by_name(conn, name)? {
+        Some(t) => Ok(Some(t.id)),
+        None => Err(ApiError::new(
+            crate::ErrorCode::NotFound,
+            format!("no tag named \"{name}\""),
+        )),
+    }
+}
+
+fn field_filter(
+    conn: &Connection,
+    entity: Entity,
+    m: Option<FieldMatch>,
+) -> Result<Option<FieldFilter>, ApiError> {
+    let Some(m) = m else { return Ok(None) };
+    let def = resolve_field(conn, entity, &m.field)?;
+    Ok(Some(FieldFilter {
+        field_id: def.id,
+        value: m.value,
+    }))
+}
+
+/// A filter's date or date-time as the domain wants it: a bare `YYYY-MM-DD` is the start of that day on this
+/// computer; a date-time without an offset is local time too.
+fn when(conn: &Connection, v: Option<String>) -> Result<Option<String>, ApiError> {
+    let Some(v) = v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let v = if v.len() == 10 && !v.contains(['T', 't']) {
+        format!("{v}T00:00")
+    } else {
+        v
+    };
+    Ok(Some(valid::local_datetime(conn, &v)?))
+}
+
+/// A field of an entity type by name (case and accents ignored) or id; anything else is `not_found`.
+fn resolve_field(
+    conn: &Connection,
+    entity: Entity,
+    name_or_id: &str,
+) -> Result<fields::FieldDef, ApiError> {
+    if let Some(def) = fields::by_name(conn, entity, name_or_id)? {
+        return Ok(def);
+    }
+    let missing = || {
+        ApiError::new(
+            crate::ErrorCode::NotFound,
+            format!(
+                "no {} field named \"{}\"",
+                entity.as_str(),
+                name_or_id.trim()
+            ),
+        )
+    };
+    let id: i64 = name_or_id.trim().parse().map_err(|_| missing())?;
+    match fields::definition(conn, id) {
+        Ok(def) if def.entity == entity => Ok(def),
+        _ => Err(missing()),
+    }
+}
+
+/// A record's custom field values, in definition order.
+pub(crate) fn custom_fields_out(
+    conn: &Connection,
+    kind: TaggedKind,
+    id: i64,
+) -> Result<Vec<CustomFieldValue>, ApiError> {
+    Ok(fields::values(conn, entity_in(kind), id)?
+        .into_iter()
+        .map(|v| CustomFieldValue {
+            field_id: v.field_id.to_string(),
+            name: v.name,
+            kind: field_kind_out(v.kind),
+            value: v.value,
+        })
+        .collect())
 }
 
 // ----- supplier agreements -----
@@ -575,7 +723,18 @@ fn deal_out(d: deals::Deal) -> Deal {
         closed_at: d.closed_at,
         created_at: d.created_at,
         updated_at: d.updated_at,
+        last_interaction_at: d.last_interaction_at,
+        custom_fields: Vec::new(),
     }
+}
+
+/// A deal with its custom field values.
+fn deal_full(conn: &Connection, d: deals::Deal) -> Result<Deal, ApiError> {
+    let custom_fields = custom_fields_out(conn, TaggedKind::Deal, d.id)?;
+    Ok(Deal {
+        custom_fields,
+        ..deal_out(d)
+    })
 }
 
 fn stage_in(s: StageInput) -> deals::NewStage {
@@ -691,10 +850,8 @@ impl Session {
     }
 
     pub fn deal_get(&self, id: &str) -> Result<Deal, ApiError> {
-        Ok(deal_out(deals::get(
-            self.vault().conn(),
-            parse_id(id, "deal")?,
-        )?))
+        let conn = self.vault().conn();
+        deal_full(conn, deals::get(conn, parse_id(id, "deal")?)?)
     }
 
     /// A page of deals in title order (only those in `stage`, a name or id, when given).
@@ -709,9 +866,50 @@ impl Session {
             stage_id: stage.map(|s| resolve_stage(conn, s)).transpose()?,
             ..DealFilter::default()
         };
-        let page = deals::list(conn, &filter, limit, cursor)?;
+        self.deal_list_with(&filter, limit, cursor)
+    }
+
+    /// A page of deals that pass `filter`, in its order, continuing after `cursor` (a cursor belongs to one
+    /// order). Unknown tags, fields and stages are `not_found`; a field value its kind refuses is `invalid_input`.
+    pub fn deal_list_filtered(
+        &self,
+        filter: DealFilterInput,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<Deal>, ApiError> {
+        let conn = self.vault().conn();
+        let filter = DealFilter {
+            stage_id: filter
+                .stage
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| resolve_stage(conn, s))
+                .transpose()?,
+            company_id: opt_id(filter.company_id.as_deref(), "company")?,
+            contact_id: opt_id(filter.contact_id.as_deref(), "contact")?,
+            tag_id: tag_filter(conn, filter.tag.as_deref())?,
+            field: field_filter(conn, Entity::Deal, filter.field)?,
+            last_contacted_before: when(conn, filter.last_contacted_before)?,
+            last_contacted_after: when(conn, filter.last_contacted_after)?,
+            sort: sort_in(filter.sort),
+        };
+        self.deal_list_with(&filter, limit, cursor)
+    }
+
+    fn deal_list_with(
+        &self,
+        filter: &DealFilter,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<Deal>, ApiError> {
+        let conn = self.vault().conn();
+        let page = deals::list(conn, filter, limit, cursor)?;
         Ok(Page {
-            items: page.items.into_iter().map(deal_out).collect(),
+            items: page
+                .items
+                .into_iter()
+                .map(|d| deal_full(conn, d))
+                .collect::<Result<_, _>>()?,
             next_cursor: page.next_cursor,
         })
     }
@@ -854,6 +1052,25 @@ impl Session {
         self.write(Action::Create, "field", |tx| {
             let id = fields::define(tx, new)?.to_string();
             Ok((id.clone(), Some(id)))
+        })
+    }
+
+    /// Sets a record's value of a custom field (by name, case and accents ignored, or id), normalised as the
+    /// field's kind says; `None` or blank text clears it. A value the kind refuses is `invalid_input` naming
+    /// the field; an unknown record or field is `not_found`. Text values join the record's search entry.
+    pub fn field_set(
+        &mut self,
+        kind: TaggedKind,
+        id: &str,
+        field: &str,
+        value: Option<String>,
+    ) -> Result<(), ApiError> {
+        let id = record_id(kind, id)?;
+        let entity = entity_in(kind);
+        let def = resolve_field(self.vault().conn(), entity, field)?;
+        self.write(Action::Update, entity.as_str(), |tx| {
+            fields::set(tx, entity, id, def.id, value.as_deref())?;
+            Ok(((), Some(id.to_string())))
         })
     }
 

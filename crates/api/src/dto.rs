@@ -97,6 +97,9 @@ pub struct Contact {
     pub company_history: Vec<CompanyPeriod>,
     /// When the newest interaction with this contact happened (UTC), if any.
     pub last_interaction_at: Option<String>,
+    /// The contact's custom field values, in the order the fields were defined (unset fields left out).
+    #[serde(default)]
+    pub custom_fields: Vec<CustomFieldValue>,
 }
 
 /// One row of the contact list.
@@ -413,6 +416,9 @@ pub struct Company {
     pub deals: u32,
     pub created_at: String,
     pub updated_at: String,
+    /// The company's custom field values, in the order the fields were defined (unset fields left out).
+    #[serde(default)]
+    pub custom_fields: Vec<CustomFieldValue>,
 }
 
 /// One row of the company list.
@@ -678,6 +684,12 @@ pub struct Deal {
     pub closed_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// When the newest interaction linked to the deal happened (UTC), if any.
+    #[serde(default)]
+    pub last_interaction_at: Option<String>,
+    /// The deal's custom field values, in the order the fields were defined (unset fields left out).
+    #[serde(default)]
+    pub custom_fields: Vec<CustomFieldValue>,
 }
 
 /// One month and currency of the revenue forecast of open deals.
@@ -739,6 +751,80 @@ pub struct FieldDef {
     pub name: String,
     pub kind: FieldKind,
     pub choices: Vec<String>,
+}
+
+/// One custom field value of a record, as `custom_fields` of a contact, company or deal lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CustomFieldValue {
+    pub field_id: String,
+    pub name: String,
+    pub kind: FieldKind,
+    /// The canonical text: text as typed (trimmed); number an exact decimal with "." ("12.5"); date
+    /// `YYYY-MM-DD`; choice as defined; boolean "true" or "false".
+    pub value: String,
+}
+
+/// How a contact, company or deal list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ListSort {
+    /// By name (deals: title), ignoring case and accents, A to Z.
+    #[default]
+    Name,
+    /// Newest first.
+    Created,
+    /// Most recently contacted first; never-contacted records last, newest first.
+    LastContacted,
+}
+
+/// A custom field filter: records whose field (its name, case and accents ignored, or its id) holds `value`,
+/// compared after normalising it as the field's kind says ("1,50" finds 1.5; "sí" finds true).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldMatch {
+    pub field: String,
+    pub value: String,
+}
+
+/// Filters and order of the contact list; every filter given must hold. Keys may be left out. The dates are
+/// `YYYY-MM-DD` (the start of that day on this computer) or a date-time; "before" includes never-contacted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ContactFilterInput {
+    /// A tag name (case and accents ignored).
+    pub tag: Option<String>,
+    pub field: Option<FieldMatch>,
+    pub last_contacted_before: Option<String>,
+    pub last_contacted_after: Option<String>,
+    /// Only contacts working at this company now.
+    pub company_id: Option<String>,
+    pub sort: ListSort,
+}
+
+/// Filters and order of the company list (as [`ContactFilterInput`], plus a role).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct CompanyFilterInput {
+    pub role: Option<CompanyRole>,
+    pub tag: Option<String>,
+    pub field: Option<FieldMatch>,
+    pub last_contacted_before: Option<String>,
+    pub last_contacted_after: Option<String>,
+    pub sort: ListSort,
+}
+
+/// Filters and order of the deal list (as [`ContactFilterInput`], plus a stage and the linked records).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct DealFilterInput {
+    /// A stage name (case and accents ignored) or id.
+    pub stage: Option<String>,
+    pub company_id: Option<String>,
+    pub contact_id: Option<String>,
+    pub tag: Option<String>,
+    pub field: Option<FieldMatch>,
+    pub last_contacted_before: Option<String>,
+    pub last_contacted_after: Option<String>,
+    pub sort: ListSort,
 }
 
 // ----- dashboard -----

@@ -156,6 +156,7 @@ fn contact_out(c: ContactFull, history: Vec<contacts::Employment>) -> Contact {
             })
             .collect(),
         last_interaction_at: c.last_interaction_at,
+        custom_fields: Vec::new(),
     }
 }
 
@@ -350,7 +351,11 @@ impl Session {
         let conn = self.vault.conn();
         let c = contacts::get_full(conn, parse_id(id, "contact")?)?;
         let history = contacts::company_history(conn, c.id)?;
-        Ok(contact_out(c, history))
+        let custom_fields = crate::crm::custom_fields_out(conn, crate::TaggedKind::Contact, c.id)?;
+        Ok(Contact {
+            custom_fields,
+            ..contact_out(c, history)
+        })
     }
 
     pub fn contact_update(&mut self, id: &str, input: ContactInput) -> Result<(), ApiError> {

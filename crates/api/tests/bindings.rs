@@ -92,6 +92,12 @@ fn export_all(dir: &Path) {
     FieldKind::export_all(&cfg).unwrap();
     FieldInput::export_all(&cfg).unwrap();
     FieldDef::export_all(&cfg).unwrap();
+    CustomFieldValue::export_all(&cfg).unwrap();
+    ListSort::export_all(&cfg).unwrap();
+    FieldMatch::export_all(&cfg).unwrap();
+    ContactFilterInput::export_all(&cfg).unwrap();
+    CompanyFilterInput::export_all(&cfg).unwrap();
+    DealFilterInput::export_all(&cfg).unwrap();
     SearchHit::export_all(&cfg).unwrap();
     SearchKind::export_all(&cfg).unwrap();
     VaultSummary::export_all(&cfg).unwrap();

@@ -4,10 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use sigilo_api::{
-    Address, AgreementInput, ApiError, CompanyDeletion, CompanyInput, CompanyRole, ContactInput,
-    ContactSource, DealInput, Direction, FieldInput, FieldKind, InteractionInput, InteractionKind,
-    LabelledValue, Page, Session, StageInput, StageKind, TaggedKind, TaskInput, TaskLog,
-    TaskPriority, TaskView, TimelineOwner, default_vault_dir,
+    Address, AgreementInput, ApiError, CompanyDeletion, CompanyFilterInput, CompanyInput,
+    CompanyRole, ContactFilterInput, ContactInput, ContactSource, DealFilterInput, DealInput,
+    Direction, FieldInput, FieldKind, FieldMatch, InteractionInput, InteractionKind, LabelledValue,
+    ListSort, Page, Session, StageInput, StageKind, TaggedKind, TaskInput, TaskLog, TaskPriority,
+    TaskView, TimelineOwner, default_vault_dir,
 };
 
 use crate::invoicing_cli::{self, InvoiceCmd, ProductCmd, ProfileCmd, QuoteCmd};
@@ -308,7 +309,7 @@ fn addresses(raw: &[String]) -> Result<Vec<Address>, ApiError> {
 enum ContactCmd {
     /// Add a contact; prints its id alone.
     Add(ContactFields),
-    /// List contacts in name order, a page at a time.
+    /// List contacts (in name order unless --sort says otherwise), a page at a time.
     List {
         #[command(flatten)]
         page: PageArgs,
@@ -317,6 +318,8 @@ enum ContactCmd {
     Show {
         id: String,
         #[arg(long)]
+        #[command(flatten)]
+        filters: ListFilters,
         json: bool,
     },
     /// Change a contact's fields; fields not given stay as they are.
@@ -350,6 +353,62 @@ enum RoleArg {
     Customer,
     Supplier,
     Prospect,
+}
+
+/// How a list is ordered.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SortArg {
+    /// By name (deals: title), A to Z, ignoring case and accents.
+    Name,
+    /// Newest first.
+    Created,
+    /// Most recently contacted first; never-contacted last.
+    LastContacted,
+}
+
+/// The filters and order the contact, company and deal lists share; every filter given must hold.
+#[derive(Debug, ClapArgs)]
+struct ListFilters {
+    /// Only records carrying this tag.
+    #[arg(long)]
+    tag: Option<String>,
+    /// Only records whose custom field NAME holds VALUE (compared as the field's kind says: "1,50" is 1.5).
+    #[arg(long, value_name = "NAME=VALUE")]
+    field: Option<String>,
+    /// Only records last contacted before this date (YYYY-MM-DD, local) or date-time, or never.
+    #[arg(long, value_name = "DATE")]
+    last_contacted_before: Option<String>,
+    /// Only records last contacted on or after this date (YYYY-MM-DD, local) or date-time.
+    #[arg(long, value_name = "DATE")]
+    last_contacted_after: Option<String>,
+    #[arg(long, value_enum, default_value = "name")]
+    sort: SortArg,
+}
+
+impl ListFilters {
+    fn field(&self) -> Result<Option<FieldMatch>, ApiError> {
+        self.field
+            .as_deref()
+            .map(|f| {
+                f.split_once('=')
+                    .map(|(name, value)| FieldMatch {
+                        field: name.trim().to_owned(),
+                        value: value.to_owned(),
+                    })
+                    .ok_or_else(|| {
+                        ApiError::invalid(format!("--field takes NAME=VALUE, not \"{f}\""))
+                    })
+            })
+            .transpose()
+    }
+
+    fn sort(&self) -> ListSort {
+        match self.sort {
+            SortArg::Name => ListSort::Name,
+            SortArg::Created => ListSort::Created,
+            SortArg::LastContacted => ListSort::LastContacted,
+        }
+    }
 }
 
 impl From<RoleArg> for CompanyRole {
@@ -457,7 +516,7 @@ enum AgreementCmd {
 enum CompanyCmd {
     /// Add a company; prints its id alone.
     Add(CompanyFields),
-    /// List companies in name order, a page at a time.
+    /// List companies (in name order unless --sort says otherwise), a page at a time.
     List {
         /// Only companies with this role.
         #[arg(long, value_enum)]
@@ -470,6 +529,8 @@ enum CompanyCmd {
         id: String,
         #[arg(long)]
         json: bool,
+        filters: ListFilters,
+        #[command(flatten)]
     },
     /// Change a company's fields; fields not given stay as they are.
     Edit {
@@ -680,7 +741,7 @@ enum DealCmd {
         #[arg(long)]
         notes: Option<String>,
     },
-    /// List deals in title order, a page at a time.
+    /// List deals (in title order unless --sort says otherwise), a page at a time.
     List {
         /// Only deals in this stage (name or id).
         #[arg(long)]
@@ -693,6 +754,8 @@ enum DealCmd {
         id: String,
         #[arg(long)]
         json: bool,
+        filters: ListFilters,
+        #[command(flatten)]
     },
     /// Move a deal to another stage (a lost stage needs --reason).
     Move {
@@ -886,6 +949,21 @@ fn edited(new: Option<String>, current: Option<String>) -> Option<String> {
     match new {
         None => current,
         Some(v) if v.trim().is_empty() => None,
+    /// Set a record's value of a custom field (checked and normalised as the field's kind says).
+    Set {
+        #[command(flatten)]
+        on: Tagged,
+        /// The field's name (case and accents ignored) or id.
+        name: String,
+        value: String,
+    },
+    /// Clear a record's value of a custom field.
+    Clear {
+        #[command(flatten)]
+        on: Tagged,
+        /// The field's name (case and accents ignored) or id.
+        name: String,
+    },
         Some(v) => Some(v),
     }
 }
@@ -963,7 +1041,17 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                     json,
                 },
         }) => {
-            output::contact_list(&open(&dir)?.contact_list(limit, cursor.as_deref())?, json);
+            filters,
+            let filter = ContactFilterInput {
+                tag: filters.tag.clone(),
+                field: filters.field()?,
+                last_contacted_before: filters.last_contacted_before.clone(),
+                last_contacted_after: filters.last_contacted_after.clone(),
+                company_id: None,
+                sort: filters.sort(),
+            };
+            let page = open(&dir)?.contact_list_filtered(filter, limit, cursor.as_deref())?;
+            output::contact_list(&page, json);
         }
         Command::Contact(ContactCmd::Show { id, json }) => {
             output::contact(&open(&dir)?.contact_get(&id)?, json)
@@ -1043,8 +1131,16 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                     json,
                 },
         }) => {
-            let page =
-                open(&dir)?.company_list(role.map(CompanyRole::from), limit, cursor.as_deref())?;
+            filters,
+            let filter = CompanyFilterInput {
+                role: role.map(CompanyRole::from),
+                tag: filters.tag.clone(),
+                field: filters.field()?,
+                last_contacted_before: filters.last_contacted_before.clone(),
+                last_contacted_after: filters.last_contacted_after.clone(),
+                sort: filters.sort(),
+            };
+            let page = open(&dir)?.company_list_filtered(filter, limit, cursor.as_deref())?;
             output::company_list(&page, json);
         }
         Command::Company(CompanyCmd::Show { id, json }) => {
@@ -1241,7 +1337,18 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                     json,
                 },
         }) => {
-            let page = open(&dir)?.deal_list(stage.as_deref(), limit, cursor.as_deref())?;
+            filters,
+            let filter = DealFilterInput {
+                stage,
+                company_id: None,
+                contact_id: None,
+                tag: filters.tag.clone(),
+                field: filters.field()?,
+                last_contacted_before: filters.last_contacted_before.clone(),
+                last_contacted_after: filters.last_contacted_after.clone(),
+                sort: filters.sort(),
+            };
+            let page = open(&dir)?.deal_list_filtered(filter, limit, cursor.as_deref())?;
             output::deal_list(&page, json);
         }
         Command::Deal(DealCmd::Show { id, json }) => {
@@ -1327,6 +1434,14 @@ pub fn run(args: Args) -> Result<(), ApiError> {
             limit,
             cursor,
             json,
+        Command::Field(FieldCmd::Set { on, name, value }) => {
+            let (kind, id) = on.required()?;
+            open(&dir)?.field_set(kind, &id, &name, Some(value))?;
+        }
+        Command::Field(FieldCmd::Clear { on, name }) => {
+            let (kind, id) = on.required()?;
+            open(&dir)?.field_set(kind, &id, &name, None)?;
+        }
         } => {
             let owner = match (contact, company, deal) {
                 (Some(id), _, _) => TimelineOwner::Contact(id),

@@ -4,9 +4,9 @@ use std::path::Path;
 
 use serde::Serialize;
 use sigilo_api::{
-    ApiError, CheckReport, Company, CompanyRole, CompanyRow, Contact, ContactRow, Deal, ErrorCode,
-    FieldDef, ForecastLine, Interaction, Money, Page, SearchHit, SecretString, Stage, Tag, Task,
-    VaultInfo,
+    ApiError, CheckReport, Company, CompanyRole, CompanyRow, Contact, ContactRow, CustomFieldValue,
+    Deal, ErrorCode, FieldDef, ForecastLine, Interaction, Money, Page, SearchHit, SecretString,
+    Stage, Tag, Task, VaultInfo,
 };
 
 /// A progress line on stderr: what is happening, how far, how fast. Redrawn in place on a terminal.
@@ -221,10 +221,18 @@ pub fn contact(c: &Contact, json: bool) {
     if let Some(at) = &c.last_interaction_at {
         println!("last     {at}");
     }
+    custom_fields(&c.custom_fields, 9);
     println!("created  {}", c.created_at);
     println!("updated  {}", c.updated_at);
     if let Some(notes) = &c.notes {
         println!("\n{notes}");
+    }
+}
+
+/// A record's custom field values, one "name: value" line each, under a label column `width` wide.
+fn custom_fields(values: &[CustomFieldValue], width: usize) {
+    for v in values {
+        println!("{:<width$}{}: {}", "field", v.name, v.value);
     }
 }
 
@@ -353,6 +361,7 @@ pub fn company(c: &Company, json: bool) {
     if let Some(at) = &c.last_interaction_at {
         println!("last      {at}");
     }
+    custom_fields(&c.custom_fields, 10);
     println!("created   {}", c.created_at);
     println!("updated   {}", c.updated_at);
     if let Some(notes) = &c.notes {
@@ -495,6 +504,10 @@ pub fn deal(d: &Deal, json: bool) {
     if let Some(r) = &d.reason {
         println!("reason       {r}");
     }
+    if let Some(at) = &d.last_interaction_at {
+        println!("last         {at}");
+    }
+    custom_fields(&d.custom_fields, 13);
     if let Some(n) = &d.owner_notes {
         println!("\n{n}");
     }

@@ -1,13 +1,12 @@
 //! Companies: roles (customer, supplier, prospect — several at once), tax id, labelled addresses, website,
 //! billing terms, notes; supplier agreements; deletion that asks what to do with linked records; keyset lists.
 
-use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::fields::{self, FieldFilter};
 use crate::money::Currency;
 pub use crate::paging::Sort;
-use crate::paging::{self, Page};
+use crate::paging::{self, ListQuery, Page};
 use crate::search::{self, IndexEntry};
 use crate::tags::Entity;
 use crate::text::fold;
@@ -478,6 +477,71 @@ pub struct CompanyFilter {
     pub sort: Sort,
 }
 
+/// The list's query: its conditions, and the filters that can drive it.
+pub(crate) fn list_query(conn: &Connection, filter: &CompanyFilter) -> Result<ListQuery> {
+    let mut q = ListQuery {
+        columns: format!("{ROW_COLUMNS}, c.last_interaction_at"),
+        ncols: 7,
+        table: "company c",
+        alias: "c",
+        name_index: Some("company_list".to_owned()),
+        contact_index: "company_by_last_interaction",
+        ..ListQuery::default()
+    };
+    if let Some(role) = filter.role {
+        let (column, index) = role.column_and_index();
+        q.name_index = Some(index.to_owned());
+        q.cond(&format!(" AND c.{column} = 1"), vec![]);
+        q.driver(
+            &format!("SELECT id FROM company INDEXED BY {index} WHERE {column} = 1"),
+            vec![],
+            false,
+        );
+    }
+    if let Some(tag) = filter.tag_id {
+        q.cond(
+            " AND EXISTS (SELECT 1 FROM company_tag t WHERE t.company_id = c.id AND t.tag_id = ?_)",
+            vec![tag.into()],
+        );
+        q.driver(
+            "SELECT company_id AS id FROM company_tag WHERE tag_id = ?_",
+            vec![tag.into()],
+            false,
+        );
+    }
+    if let Some(before) = &filter.last_contacted_before {
+        let before = valid::datetime(before, "last_contacted_before")?;
+        q.cond(
+            " AND (c.last_interaction_at IS NULL OR c.last_interaction_at < ?_)",
+            vec![before.clone().into()],
+        );
+        q.driver(
+            "SELECT id FROM company INDEXED BY company_by_last_interaction \
+             WHERE last_interaction_at IS NULL OR last_interaction_at < ?_",
+            vec![before.clone().into()],
+            true,
+        );
+        q.contacted_before = Some(before);
+    }
+    if let Some(after) = &filter.last_contacted_after {
+        let after = valid::datetime(after, "last_contacted_after")?;
+        q.cond(
+            " AND c.last_interaction_at >= ?_",
+            vec![after.clone().into()],
+        );
+        q.driver(
+            "SELECT id FROM company WHERE last_interaction_at >= ?_",
+            vec![after.into()],
+            true,
+        );
+        q.contacted_after = true;
+    }
+    if let Some(f) = &filter.field {
+        fields::filter_into(conn, Entity::Company, "c", f, &mut q)?;
+    }
+    Ok(q)
+}
+
 /// A page of companies that pass `filter`, in `filter.sort` order (name by default), continuing after `cursor`.
 pub fn list(
     conn: &Connection,
@@ -486,54 +550,13 @@ pub fn list(
     cursor: Option<&str>,
 ) -> Result<Page<CompanyRow>> {
     // In name order, a role filter walks that role's own partial index.
-    let by_name = filter.sort == Sort::Name;
-    let from = match (filter.role, by_name) {
-        (None, true) => "company c INDEXED BY company_list WHERE 1".to_owned(),
-        (None, false) => "company c WHERE 1".to_owned(),
-        (Some(role), true) => {
-            let (column, index) = role.column_and_index();
-            format!("company c INDEXED BY {index} WHERE c.{column} = 1")
-        }
-        (Some(role), false) => format!("company c WHERE c.{} = 1", role.column_and_index().0),
-    };
-    let mut sql = format!("SELECT {ROW_COLUMNS}, c.last_interaction_at FROM {from}");
-    let mut args: Vec<Value> = Vec::new();
-    if let Some(tag) = filter.tag_id {
-        args.push(tag.into());
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM company_tag t WHERE t.company_id = c.id AND t.tag_id = ?{})",
-            args.len()
-        ));
-    }
-    if let Some(before) = &filter.last_contacted_before {
-        args.push(valid::datetime(before, "last_contacted_before")?.into());
-        sql.push_str(&format!(
-            " AND (c.last_interaction_at IS NULL OR c.last_interaction_at < ?{})",
-            args.len()
-        ));
-    }
-    if let Some(after) = &filter.last_contacted_after {
-        args.push(valid::datetime(after, "last_contacted_after")?.into());
-        sql.push_str(&format!(" AND c.last_interaction_at >= ?{}", args.len()));
-    }
-    if let Some(f) = &filter.field {
-        sql.push_str(&fields::filter_clause(
-            conn,
-            Entity::Company,
-            "c",
-            f,
-            &mut args,
-        )?);
-    }
+    let q = list_query(conn, filter)?;
     paging::sorted(
         conn,
-        &sql,
-        "c",
-        &args,
+        &q,
         filter.sort,
         limit,
         cursor,
-        7,
         |r| Ok(read_row(r)?.0),
         |row| row.id,
     )

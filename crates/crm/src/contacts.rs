@@ -1,11 +1,10 @@
 //! Contacts (people): validation, storage with their labelled emails, phones and addresses, profile fields
 //! (job title, birthday, source), the company link and its history, keyset paging, filters and windows.
 
-use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::fields::{self, FieldFilter};
-use crate::paging;
+use crate::paging::{self, ListQuery};
 pub use crate::paging::{Page, Sort};
 use crate::search::{self, IndexEntry};
 use crate::tags::Entity;
@@ -810,6 +809,68 @@ pub struct ContactFilter {
     pub sort: Sort,
 }
 
+/// The list's query: its conditions, and the filters that can drive it.
+pub(crate) fn list_query(conn: &Connection, filter: &ContactFilter) -> Result<ListQuery> {
+    let mut q = ListQuery {
+        columns: format!("{ROW_COLUMNS}, c.last_interaction_at"),
+        ncols: 5,
+        table: "contact c",
+        alias: "c",
+        contact_index: "contact_by_last_interaction",
+        ..ListQuery::default()
+    };
+    if let Some(cid) = filter.company_id {
+        q.cond(" AND c.company_id = ?_", vec![cid.into()]);
+        q.driver(
+            "SELECT id FROM contact WHERE company_id = ?_",
+            vec![cid.into()],
+            false,
+        );
+    }
+    if let Some(before) = &filter.last_contacted_before {
+        let before = valid::datetime(before, "last_contacted_before")?;
+        q.cond(
+            " AND (c.last_interaction_at IS NULL OR c.last_interaction_at < ?_)",
+            vec![before.clone().into()],
+        );
+        q.driver(
+            "SELECT id FROM contact INDEXED BY contact_by_last_interaction \
+             WHERE last_interaction_at IS NULL OR last_interaction_at < ?_",
+            vec![before.clone().into()],
+            true,
+        );
+        q.contacted_before = Some(before);
+    }
+    if let Some(after) = &filter.last_contacted_after {
+        let after = valid::datetime(after, "last_contacted_after")?;
+        q.cond(
+            " AND c.last_interaction_at >= ?_",
+            vec![after.clone().into()],
+        );
+        q.driver(
+            "SELECT id FROM contact WHERE last_interaction_at >= ?_",
+            vec![after.into()],
+            true,
+        );
+        q.contacted_after = true;
+    }
+    if let Some(tag) = filter.tag_id {
+        q.cond(
+            " AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag_id = ?_)",
+            vec![tag.into()],
+        );
+        q.driver(
+            "SELECT contact_id AS id FROM contact_tag WHERE tag_id = ?_",
+            vec![tag.into()],
+            false,
+        );
+    }
+    if let Some(f) = &filter.field {
+        fields::filter_into(conn, Entity::Contact, "c", f, &mut q)?;
+    }
+    Ok(q)
+}
+
 /// A page of contacts that pass `filter`, in `filter.sort` order, continuing after `cursor` (a cursor belongs
 /// to one sort). Rows come in the order of an index (see [`paging::sorted`]); a page costs its own rows plus
 /// those the filters skip.
@@ -819,48 +880,13 @@ pub fn list_filtered(
     limit: u32,
     cursor: Option<&str>,
 ) -> Result<Page<ContactRow>> {
-    let mut sql = format!("SELECT {ROW_COLUMNS}, c.last_interaction_at FROM contact c WHERE 1");
-    let mut args: Vec<Value> = Vec::new();
-    if let Some(cid) = filter.company_id {
-        args.push(cid.into());
-        sql.push_str(&format!(" AND c.company_id = ?{}", args.len()));
-    }
-    if let Some(before) = &filter.last_contacted_before {
-        args.push(valid::datetime(before, "last_contacted_before")?.into());
-        sql.push_str(&format!(
-            " AND (c.last_interaction_at IS NULL OR c.last_interaction_at < ?{})",
-            args.len()
-        ));
-    }
-    if let Some(after) = &filter.last_contacted_after {
-        args.push(valid::datetime(after, "last_contacted_after")?.into());
-        sql.push_str(&format!(" AND c.last_interaction_at >= ?{}", args.len()));
-    }
-    if let Some(tag) = filter.tag_id {
-        args.push(tag.into());
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag_id = ?{})",
-            args.len()
-        ));
-    }
-    if let Some(f) = &filter.field {
-        sql.push_str(&fields::filter_clause(
-            conn,
-            Entity::Contact,
-            "c",
-            f,
-            &mut args,
-        )?);
-    }
+    let q = list_query(conn, filter)?;
     paging::sorted(
         conn,
-        &sql,
-        "c",
-        &args,
+        &q,
         filter.sort,
         limit,
         cursor,
-        5,
         |r| Ok(read_row(r)?.0),
         |row| row.id,
     )

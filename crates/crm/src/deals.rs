@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::fields::{self, FieldFilter};
 use crate::money::{Currency, Money, div_round_half_away};
-use crate::paging::{self, Page};
+pub use crate::paging::Sort;
+use crate::paging::{self, ListQuery, Page};
 use crate::search::{self, IndexEntry};
 use crate::tags::Entity;
 use crate::text::fold;
@@ -293,6 +293,8 @@ pub struct Deal {
     pub closed_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// When the newest interaction linked to the deal happened (UTC), if any.
+    pub last_interaction_at: Option<String>,
 }
 
 /// One recorded stage move.
@@ -592,7 +594,7 @@ pub(crate) fn reindex(conn: &Connection, id: i64) -> Result<()> {
 
 const DEAL_COLUMNS: &str = "d.id, d.title, d.stage_id, s.name, s.kind, d.company_id, d.contact_id, d.value_minor, \
      d.currency, d.probability, d.expected_close, d.owner_notes, d.reason, d.closed_at, d.created_at, d.updated_at, \
-     d.sort_key";
+     d.sort_key, d.last_interaction_at";
 
 struct RawDeal {
     id: i64,
@@ -611,7 +613,7 @@ struct RawDeal {
     closed_at: Option<String>,
     created_at: String,
     updated_at: String,
-    sort_key: String,
+    last_interaction_at: Option<String>,
 }
 
 fn read_deal(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawDeal> {
@@ -632,7 +634,7 @@ fn read_deal(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawDeal> {
         closed_at: r.get(13)?,
         created_at: r.get(14)?,
         updated_at: r.get(15)?,
-        sort_key: r.get(16)?,
+        last_interaction_at: r.get(17)?,
     })
 }
 
@@ -656,6 +658,7 @@ fn finish_deal(r: RawDeal) -> Result<Deal> {
         closed_at: r.closed_at,
         created_at: r.created_at,
         updated_at: r.updated_at,
+        last_interaction_at: r.last_interaction_at,
     })
 }
 
@@ -680,62 +683,93 @@ pub struct DealFilter {
     pub contact_id: Option<i64>,
     pub tag_id: Option<i64>,
     pub field: Option<FieldFilter>,
+    /// Only deals whose last linked interaction is before this date-time (ISO 8601), or that have none.
+    pub last_contacted_before: Option<String>,
+    /// Only deals with a linked interaction at or after this date-time (ISO 8601).
+    pub last_contacted_after: Option<String>,
+    /// The order (title by default; "newest" is creation order, newest first).
+    pub sort: Sort,
 }
 
-/// A page of deals in title order (folded title, then id) that pass `filter`, continuing after `cursor`.
+/// The list's query: its conditions, and the filters that can drive it.
+pub(crate) fn list_query(conn: &Connection, filter: &DealFilter) -> Result<ListQuery> {
+    let mut q = ListQuery {
+        columns: DEAL_COLUMNS.to_owned(),
+        ncols: 16,
+        table: "deal d",
+        alias: "d",
+        joins: " JOIN deal_stage s ON s.id = d.stage_id",
+        contact_index: "deal_by_last_interaction",
+        ..ListQuery::default()
+    };
+    for (column, index, value) in [
+        ("stage_id", "deal_by_stage", filter.stage_id),
+        ("company_id", "deal_by_company", filter.company_id),
+        ("contact_id", "deal_by_contact", filter.contact_id),
+    ] {
+        if let Some(v) = value {
+            q.cond(&format!(" AND d.{column} = ?_"), vec![v.into()]);
+            q.driver(
+                &format!("SELECT id FROM deal INDEXED BY {index} WHERE {column} = ?_"),
+                vec![v.into()],
+                false,
+            );
+        }
+    }
+    if let Some(tag) = filter.tag_id {
+        q.cond(
+            " AND EXISTS (SELECT 1 FROM deal_tag t WHERE t.deal_id = d.id AND t.tag_id = ?_)",
+            vec![tag.into()],
+        );
+        q.driver(
+            "SELECT deal_id AS id FROM deal_tag WHERE tag_id = ?_",
+            vec![tag.into()],
+            false,
+        );
+    }
+    if let Some(before) = &filter.last_contacted_before {
+        let before = valid::datetime(before, "last_contacted_before")?;
+        q.cond(
+            " AND (d.last_interaction_at IS NULL OR d.last_interaction_at < ?_)",
+            vec![before.clone().into()],
+        );
+        q.driver(
+            "SELECT id FROM deal INDEXED BY deal_by_last_interaction \
+             WHERE last_interaction_at IS NULL OR last_interaction_at < ?_",
+            vec![before.clone().into()],
+            true,
+        );
+        q.contacted_before = Some(before);
+    }
+    if let Some(after) = &filter.last_contacted_after {
+        let after = valid::datetime(after, "last_contacted_after")?;
+        q.cond(
+            " AND d.last_interaction_at >= ?_",
+            vec![after.clone().into()],
+        );
+        q.driver(
+            "SELECT id FROM deal WHERE last_interaction_at >= ?_",
+            vec![after.into()],
+            true,
+        );
+        q.contacted_after = true;
+    }
+    if let Some(f) = &filter.field {
+        fields::filter_into(conn, Entity::Deal, "d", f, &mut q)?;
+    }
+    Ok(q)
+}
+
+/// A page of deals that pass `filter`, in `filter.sort` order (folded title, then id, by default), continuing
+/// after `cursor` (a cursor belongs to one sort). See [`paging::sorted`] for how the rows are found.
 pub fn list(
     conn: &Connection,
     filter: &DealFilter,
     limit: u32,
     cursor: Option<&str>,
 ) -> Result<Page<Deal>> {
-    let limit = paging::clamp(limit);
-    let mut sql =
-        format!("SELECT {DEAL_COLUMNS} FROM deal d JOIN deal_stage s ON s.id = d.stage_id WHERE 1");
-    let mut args: Vec<Value> = Vec::new();
-    for (column, value) in [
-        ("d.stage_id", filter.stage_id),
-        ("d.company_id", filter.company_id),
-        ("d.contact_id", filter.contact_id),
-    ] {
-        if let Some(v) = value {
-            args.push(v.into());
-            sql.push_str(&format!(" AND {column} = ?{}", args.len()));
-        }
-    }
-    if let Some(tag) = filter.tag_id {
-        args.push(tag.into());
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM deal_tag t WHERE t.deal_id = d.id AND t.tag_id = ?{})",
-            args.len()
-        ));
-    }
-    if let Some(f) = &filter.field {
-        sql.push_str(&fields::filter_clause(
-            conn,
-            Entity::Deal,
-            "d",
-            f,
-            &mut args,
-        )?);
-    }
-    if let Some(cursor) = cursor {
-        let (key, id) = paging::decode(cursor)?;
-        args.push(key.into());
-        args.push(id.into());
-        sql.push_str(&format!(
-            " AND (d.sort_key, d.id) > (?{}, ?{})",
-            args.len() - 1,
-            args.len()
-        ));
-    }
-    args.push(i64::from(limit + 1).into());
-    sql.push_str(&format!(" ORDER BY d.sort_key, d.id LIMIT ?{}", args.len()));
-    let rows: Vec<RawDeal> = conn
-        .prepare_cached(&sql)?
-        .query_map(params_from_iter(args), read_deal)?
-        .collect::<rusqlite::Result<_>>()?;
-    let page = paging::finish(rows, limit, |r| (r.sort_key.clone(), r.id));
+    let q = list_query(conn, filter)?;
+    let page = paging::sorted(conn, &q, filter.sort, limit, cursor, read_deal, |r| r.id)?;
     Ok(Page {
         items: page
             .items

@@ -5,6 +5,7 @@
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::paging::ListQuery;
 use crate::tags::{self, Entity};
 use crate::text::fold;
 use crate::valid::{self, MAX_LONG_TEXT};
@@ -207,6 +208,17 @@ pub fn definitions(conn: &Connection, entity: Entity) -> Result<Vec<FieldDef>> {
     raws.into_iter().map(to_def).collect()
 }
 
+/// The field of an entity type named `name` (ignoring case and accents), if any.
+pub fn by_name(conn: &Connection, entity: Entity, name: &str) -> Result<Option<FieldDef>> {
+    let raw = conn
+        .prepare_cached(
+            "SELECT id, entity, name, kind, choices FROM field_def WHERE entity = ?1 AND name_key = ?2",
+        )?
+        .query_row(params![entity.as_str(), fold(name.trim())], read_def)
+        .optional()?;
+    raw.map(to_def).transpose()
+}
+
 /// Deletes a field definition and every value of it.
 pub fn undefine(conn: &Connection, id: i64) -> Result<()> {
     let def = definition(conn, id)?;
@@ -385,15 +397,16 @@ pub(crate) fn text_values(
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// The SQL condition (on the record alias `alias`) for a field filter, its arguments appended to `args`.
-/// Table and column names are fixed by the entity; the value travels as a parameter.
-pub(crate) fn filter_clause(
+/// Adds a field filter to a list: the condition on the record (alias `alias`) and, as its driver, the
+/// `(field_id, value, record)` index range. Table and column names are fixed by the entity; the value travels
+/// as a parameter, normalised by the field's kind first.
+pub(crate) fn filter_into(
     conn: &Connection,
     entity: Entity,
     alias: &str,
     filter: &FieldFilter,
-    args: &mut Vec<Value>,
-) -> Result<String> {
+    q: &mut ListQuery,
+) -> Result<()> {
     let def = definition(conn, filter.field_id)?;
     if def.entity != entity {
         return Err(CrmError::invalid(
@@ -403,13 +416,19 @@ pub(crate) fn filter_clause(
     }
     let value = normalize(&def, &filter.value)?;
     let (table, column) = value_table(entity);
-    args.push(filter.field_id.into());
-    args.push(value.into());
-    Ok(format!(
-        " AND EXISTS (SELECT 1 FROM {table} f WHERE f.{column} = {alias}.id AND f.field_id = ?{} AND f.value = ?{})",
-        args.len() - 1,
-        args.len()
-    ))
+    let values = || -> Vec<Value> { vec![filter.field_id.into(), value.clone().into()] };
+    q.cond(
+        &format!(
+            " AND EXISTS (SELECT 1 FROM {table} f WHERE f.{column} = {alias}.id AND f.field_id = ?_ AND f.value = ?_)"
+        ),
+        values(),
+    );
+    q.driver(
+        &format!("SELECT {column} AS id FROM {table} WHERE field_id = ?_ AND value = ?_"),
+        values(),
+        false,
+    );
+    Ok(())
 }
 
 #[cfg(test)]

@@ -224,6 +224,7 @@ pub fn insert(conn: &Connection, input: NewInteraction) -> Result<i64> {
     let id = conn.last_insert_rowid();
     write_participants(conn, id, &i.at, &i.contact_ids)?;
     touch(conn, &i.contact_ids, i.company_id)?;
+    touch_deal(conn, i.deal_id)?;
     index(conn, id, &i)?;
     Ok(id)
 }
@@ -252,6 +253,8 @@ pub fn update(conn: &Connection, id: i64, input: NewInteraction) -> Result<()> {
     write_participants(conn, id, &i.at, &i.contact_ids)?;
     touch(conn, &old.contact_ids, old.company_id)?;
     touch(conn, &i.contact_ids, i.company_id)?;
+    touch_deal(conn, old.deal_id)?;
+    touch_deal(conn, i.deal_id)?;
     index(conn, id, &i)
 }
 
@@ -261,6 +264,7 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     conn.prepare_cached("DELETE FROM interaction WHERE id = ?1")?
         .execute([id])?;
     touch(conn, &old.contact_ids, old.company_id)?;
+    touch_deal(conn, old.deal_id)?;
     search::remove(conn, RecordKind::Interaction, id)
 }
 
@@ -289,6 +293,18 @@ fn touch(conn: &Connection, contacts: &[i64], company: Option<i64>) -> Result<()
              (SELECT max(at) FROM interaction WHERE company_id = ?1) WHERE id = ?1",
         )?
         .execute([c])?;
+    }
+    Ok(())
+}
+
+/// Recomputes a deal's "last contacted" (its newest linked interaction): one index seek.
+fn touch_deal(conn: &Connection, deal: Option<i64>) -> Result<()> {
+    if let Some(d) = deal {
+        conn.prepare_cached(
+            "UPDATE deal SET last_interaction_at = \
+             (SELECT max(at) FROM interaction WHERE deal_id = ?1) WHERE id = ?1",
+        )?
+        .execute([d])?;
     }
     Ok(())
 }

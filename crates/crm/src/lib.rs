@@ -15,6 +15,8 @@ pub mod dashboard;
 pub mod deals;
 pub mod fields;
 pub mod interactions;
+#[cfg(test)]
+mod list_plans;
 pub mod money;
 pub mod paging;
 pub mod search;
@@ -35,6 +37,7 @@ pub const MIGRATIONS: Migrations = Migrations {
         include_str!("../migrations/0003_tags_fields.sql"),
         include_str!("../migrations/0004_deals.sql"),
         include_str!("../migrations/0005_interactions_tasks.sql"),
+        include_str!("../migrations/0006_list_filters.sql"),
     ],
 };
 

@@ -70,30 +70,145 @@ pub enum Sort {
     Newest,
 }
 
-/// Runs one keyset page of a filtered, sorted list of a table with `id`, `sort_key` and `last_interaction_at`
-/// columns. `base` is `SELECT <columns>, a.sort_key, a.last_interaction_at FROM <table> a WHERE <filters>` (no
-/// ORDER BY or LIMIT; `alias` is `a`), `args` its parameters; `ncols` says how many columns `read` consumes
-/// before the two sort columns. Each sort walks an index: `(sort_key, id)`, the rowid, or
-/// `(last_interaction_at, id)` backwards — the contacted section first, then the never-contacted one.
-#[allow(clippy::too_many_arguments)]
+/// Above this many rows a filter is "dense": walking the sort index and testing each row finds a page quickly.
+/// At or below it the filter is "sparse": the list is driven from the filter's own index (its matching ids,
+/// joined to the table by primary key and sorted), which costs at most this many rows whatever the table's size.
+/// Either way a page costs O(√(rows × page)) at worst: a dense filter holds at least 1 row in `n / SPARSE_MAX`.
+pub const SPARSE_MAX: i64 = 2000;
+
+/// A filter that can drive a list: `sql` is `SELECT <record id> AS id FROM ...` over the filter's index, its
+/// parameters numbered into the list's argument vector, of which the first `nargs` suffice to run it alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Driver {
+    pub sql: String,
+    pub nargs: usize,
+    /// A filter on the last-contacted time: the last-contacted sort walks that index already.
+    pub on_last_contact: bool,
+}
+
+/// A filtered list of a table with `id`, `sort_key` and `last_interaction_at` columns, for [`sorted`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ListQuery {
+    /// `<columns>, a.sort_key, a.last_interaction_at`: the two sort columns last, after `ncols` columns.
+    pub columns: String,
+    pub ncols: usize,
+    /// The table and its alias (`contact c`).
+    pub table: &'static str,
+    pub alias: &'static str,
+    /// Joins after the table (`JOIN deal_stage s ON ...`), or empty.
+    pub joins: &'static str,
+    /// `INDEXED BY <index>` for the name-ordered walk, when one index fits the filters best.
+    pub name_index: Option<String>,
+    /// `INDEXED BY <index>` for the last-contacted walk.
+    pub contact_index: &'static str,
+    /// ` AND ...` conditions every listed row meets; they hold whichever index drives the list.
+    pub conds: String,
+    pub args: Vec<Value>,
+    /// Filters that can drive the list; the sparsest one under [`SPARSE_MAX`] does.
+    pub drivers: Vec<Driver>,
+    /// Only rows contacted at or after some time (never-contacted rows are out).
+    pub contacted_after: bool,
+    /// Only rows contacted before this time (canonical UTC) or never.
+    pub contacted_before: Option<String>,
+}
+
+impl ListQuery {
+    /// Appends a condition whose parameters are `values` (written `?_` in `sql`, numbered here).
+    pub fn cond(&mut self, sql: &str, values: Vec<Value>) {
+        let sql = self.number(sql, values);
+        self.conds.push_str(&sql);
+    }
+
+    /// Appends a driver whose parameters are `values` (written `?_`), for the filter `cond` already added.
+    pub fn driver(&mut self, sql: &str, values: Vec<Value>, on_last_contact: bool) {
+        let sql = self.number(sql, values);
+        self.drivers.push(Driver {
+            sql,
+            nargs: self.args.len(),
+            on_last_contact,
+        });
+    }
+
+    fn number(&mut self, sql: &str, values: Vec<Value>) -> String {
+        let mut sql = sql.to_owned();
+        for v in values {
+            self.args.push(v);
+            sql = sql.replacen("?_", &format!("?{}", self.args.len()), 1);
+        }
+        sql
+    }
+}
+
+/// The sparsest driver at or under [`SPARSE_MAX`] rows, if any (each is counted up to that cap: an index range).
+fn choose_driver<'q>(
+    conn: &Connection,
+    q: &'q ListQuery,
+    sort: Sort,
+) -> Result<Option<&'q Driver>> {
+    let mut best: Option<(i64, &Driver)> = None;
+    for d in &q.drivers {
+        if d.on_last_contact && sort == Sort::RecentlyContacted {
+            continue;
+        }
+        let n: i64 = conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM ({} LIMIT {})",
+                d.sql,
+                SPARSE_MAX + 1
+            ))?
+            .query_row(params_from_iter(&q.args[..d.nargs]), |r| r.get(0))?;
+        if n <= SPARSE_MAX && best.is_none_or(|(m, _)| n < m) {
+            best = Some((n, d));
+            if n == 0 {
+                break;
+            }
+        }
+    }
+    Ok(best.map(|(_, d)| d))
+}
+
+/// The `SELECT ... WHERE 1 <conds>` a page runs (without keyset, ORDER BY and LIMIT), for the given sort.
+pub(crate) fn base_sql(conn: &Connection, q: &ListQuery, sort: Sort) -> Result<String> {
+    let (t, a, j) = (q.table, q.alias, q.joins);
+    let from = match choose_driver(conn, q, sort)? {
+        // CROSS JOIN keeps the filter's ids as the outer loop: SQLite never reorders it.
+        Some(d) => format!("({}) AS m CROSS JOIN {t} ON {a}.id = m.id{j}", d.sql),
+        None => match sort {
+            Sort::Name => match &q.name_index {
+                Some(index) => format!("{t} INDEXED BY {index}{j}"),
+                None => format!("{t}{j}"),
+            },
+            Sort::RecentlyContacted => format!("{t} INDEXED BY {}{j}", q.contact_index),
+            Sort::Newest => format!("{t}{j}"),
+        },
+    };
+    Ok(format!(
+        "SELECT {} FROM {from} WHERE 1{}",
+        q.columns, q.conds
+    ))
+}
+
+/// Runs one keyset page of a filtered, sorted list. The rows come from the sparsest filter's index when one
+/// matches at most [`SPARSE_MAX`] rows, else from the sort's own index, each row tested: `(sort_key, id)`, the
+/// rowid, or `(last_interaction_at, id)` backwards — the contacted section first, then the never-contacted one.
+/// Either way the keyset condition `(key, id) > cursor` makes ties across pages exact.
 pub(crate) fn sorted<T>(
     conn: &Connection,
-    base: &str,
-    alias: &str,
-    args: &[Value],
+    q: &ListQuery,
     sort: Sort,
     limit: u32,
     cursor: Option<&str>,
-    ncols: usize,
     read: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
     id_of: impl Fn(&T) -> i64,
 ) -> Result<Page<T>> {
     type Keyed<T> = (T, String, Option<String>);
     let limit = clamp(limit);
     let after = cursor.map(decode).transpose()?;
-    let a = alias;
+    let base = base_sql(conn, q, sort)?;
+    let a = q.alias;
+    let ncols = q.ncols;
     let fetch = |extra: &str, order: &str, more: Vec<Value>, n: usize| -> Result<Vec<Keyed<T>>> {
-        let mut all: Vec<Value> = args.to_vec();
+        let mut all: Vec<Value> = q.args.clone();
         let mut extra = extra.to_owned();
         for v in more {
             all.push(v);
@@ -133,16 +248,22 @@ pub(crate) fn sorted<T>(
             let (key, id) = after.unwrap_or_else(|| ("\u{10FFFF}".to_owned(), i64::MAX));
             let mut rows = Vec::new();
             if !key.is_empty() {
+                // "Contacted before B" starts the backwards walk at B instead of testing every later row.
+                let (key, id) = match &q.contacted_before {
+                    Some(b) if *b <= key => (b.clone(), i64::MIN),
+                    _ => (key.clone(), id),
+                };
                 rows = fetch(
                     &format!(
                         " AND {a}.last_interaction_at IS NOT NULL AND ({a}.last_interaction_at, {a}.id) < (?_, ?_)"
                     ),
                     &format!("{a}.last_interaction_at DESC, {a}.id DESC"),
-                    vec![key.clone().into(), id.into()],
+                    vec![key.into(), id.into()],
                     want,
                 )?;
             }
-            if rows.len() < want {
+            // "Contacted after" leaves the never-contacted section out: do not walk it.
+            if rows.len() < want && !q.contacted_after {
                 let start = if key.is_empty() { id } else { i64::MAX };
                 let more = fetch(
                     &format!(" AND {a}.last_interaction_at IS NULL AND {a}.id < ?_"),

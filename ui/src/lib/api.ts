@@ -28,6 +28,10 @@ import type { ForecastLine } from '$lib/bindings/ForecastLine';
 import type { Interaction } from '$lib/bindings/Interaction';
 import type { InteractionInput } from '$lib/bindings/InteractionInput';
 import type { Page } from '$lib/bindings/Page';
+import type { ContactFilterInput } from '$lib/bindings/ContactFilterInput';
+import type { ContactRow } from '$lib/bindings/ContactRow';
+import type { CompanyFilterInput } from '$lib/bindings/CompanyFilterInput';
+import type { DealFilterInput } from '$lib/bindings/DealFilterInput';
 import type { Stage } from '$lib/bindings/Stage';
 import type { Tag } from '$lib/bindings/Tag';
 import type { TaggedKind } from '$lib/bindings/TaggedKind';
@@ -154,7 +158,17 @@ export const api = {
 	/** Every tag, or (with kind and id) one record's tags. */
 	tagList: (kind: TaggedKind | null, id: string | null) => call<Tag[]>('tag_list', { kind, id }),
 	fieldDefine: (input: FieldInput) => call<string>('field_define', { input }),
-	fieldList: (entity: TaggedKind) => call<FieldDef[]>('field_list', { entity })
+	fieldList: (entity: TaggedKind) => call<FieldDef[]>('field_list', { entity }),
+	/** Sets a record's custom field (name or id); null or '' clears it. A bad value fails with invalid_input naming the field. */
+	fieldSet: (kind: TaggedKind, id: string, field: string, value: string | null) =>
+		call<null>('field_set', { kind, id, field, value }),
+	/** Filtered, sorted lists (tag, custom field, last contacted, sort); a cursor belongs to one filter and sort. */
+	contactListFiltered: (filter: ContactFilterInput, limit: number, cursor: string | null) =>
+		call<Page<ContactRow>>('contact_list_filtered', { filter, limit, cursor }),
+	companyListFiltered: (filter: CompanyFilterInput, limit: number, cursor: string | null) =>
+		call<Page<CompanyRow>>('company_list_filtered', { filter, limit, cursor }),
+	dealListFiltered: (filter: DealFilterInput, limit: number, cursor: string | null) =>
+		call<Page<Deal>>('deal_list_filtered', { filter, limit, cursor })
 };
 
 type Handler = (payload: unknown) => void;

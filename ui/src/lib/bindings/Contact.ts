@@ -2,6 +2,7 @@
 import type { Address } from "./Address";
 import type { CompanyPeriod } from "./CompanyPeriod";
 import type { ContactSource } from "./ContactSource";
+import type { CustomFieldValue } from "./CustomFieldValue";
 import type { LabelledValue } from "./LabelledValue";
 
 /**
@@ -24,4 +25,8 @@ company_history: Array<CompanyPeriod>,
 /**
  * When the newest interaction with this contact happened (UTC), if any.
  */
-last_interaction_at: string | null, };
+last_interaction_at: string | null, 
+/**
+ * The contact's custom field values, in the order the fields were defined (unset fields left out).
+ */
+custom_fields: Array<CustomFieldValue>, };

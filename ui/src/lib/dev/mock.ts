@@ -36,6 +36,7 @@ export function installMock(count: number): void {
 			source_detail: null,
 			company_id: null,
 			company_history: [],
+			custom_fields: [],
 			last_interaction_at: null
 		});
 	}
@@ -138,6 +139,7 @@ export function installMock(count: number): void {
 					updated_at: now,
 					company_id: null,
 					company_history: [],
+					custom_fields: [],
 					last_interaction_at: null
 				};
 				contacts.unshift(c);
@@ -187,6 +189,7 @@ export function installMock(count: number): void {
 						source_detail: null,
 						company_id: null,
 						company_history: [],
+						custom_fields: [],
 						last_interaction_at: null
 					});
 				}

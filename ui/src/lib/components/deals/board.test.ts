@@ -26,6 +26,8 @@ function deal(id: string, title: string): Deal {
 		owner_notes: null,
 		reason: null,
 		closed_at: null,
+		last_interaction_at: null,
+		custom_fields: [],
 		created_at: '',
 		updated_at: ''
 	};
