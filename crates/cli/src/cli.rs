@@ -312,14 +312,14 @@ enum ContactCmd {
     /// List contacts (in name order unless --sort says otherwise), a page at a time.
     List {
         #[command(flatten)]
+        filters: ListFilters,
+        #[command(flatten)]
         page: PageArgs,
     },
     /// Show one contact.
     Show {
         id: String,
         #[arg(long)]
-        #[command(flatten)]
-        filters: ListFilters,
         json: bool,
     },
     /// Change a contact's fields; fields not given stay as they are.
@@ -346,13 +346,6 @@ enum ContactCmd {
     },
     /// Delete a contact.
     Delete { id: String },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum RoleArg {
-    Customer,
-    Supplier,
-    Prospect,
 }
 
 /// How a list is ordered.
@@ -409,6 +402,13 @@ impl ListFilters {
             SortArg::LastContacted => ListSort::LastContacted,
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Customer,
+    Supplier,
+    Prospect,
 }
 
 impl From<RoleArg> for CompanyRole {
@@ -522,6 +522,8 @@ enum CompanyCmd {
         #[arg(long, value_enum)]
         role: Option<RoleArg>,
         #[command(flatten)]
+        filters: ListFilters,
+        #[command(flatten)]
         page: PageArgs,
     },
     /// Show one company.
@@ -529,8 +531,6 @@ enum CompanyCmd {
         id: String,
         #[arg(long)]
         json: bool,
-        filters: ListFilters,
-        #[command(flatten)]
     },
     /// Change a company's fields; fields not given stay as they are.
     Edit {
@@ -747,6 +747,8 @@ enum DealCmd {
         #[arg(long)]
         stage: Option<String>,
         #[command(flatten)]
+        filters: ListFilters,
+        #[command(flatten)]
         page: PageArgs,
     },
     /// Show one deal.
@@ -754,8 +756,6 @@ enum DealCmd {
         id: String,
         #[arg(long)]
         json: bool,
-        filters: ListFilters,
-        #[command(flatten)]
     },
     /// Move a deal to another stage (a lost stage needs --reason).
     Move {
@@ -942,13 +942,6 @@ enum FieldCmd {
         #[arg(long)]
         json: bool,
     },
-}
-
-/// An edited optional text field: not given keeps `current`, an empty value clears it.
-fn edited(new: Option<String>, current: Option<String>) -> Option<String> {
-    match new {
-        None => current,
-        Some(v) if v.trim().is_empty() => None,
     /// Set a record's value of a custom field (checked and normalised as the field's kind says).
     Set {
         #[command(flatten)]
@@ -964,6 +957,13 @@ fn edited(new: Option<String>, current: Option<String>) -> Option<String> {
         /// The field's name (case and accents ignored) or id.
         name: String,
     },
+}
+
+/// An edited optional text field: not given keeps `current`, an empty value clears it.
+fn edited(new: Option<String>, current: Option<String>) -> Option<String> {
+    match new {
+        None => current,
+        Some(v) if v.trim().is_empty() => None,
         Some(v) => Some(v),
     }
 }
@@ -1034,6 +1034,7 @@ pub fn run(args: Args) -> Result<(), ApiError> {
             println!("{}", open(&dir)?.contact_add(input)?);
         }
         Command::Contact(ContactCmd::List {
+            filters,
             page:
                 PageArgs {
                     limit,
@@ -1041,7 +1042,6 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                     json,
                 },
         }) => {
-            filters,
             let filter = ContactFilterInput {
                 tag: filters.tag.clone(),
                 field: filters.field()?,
@@ -1124,6 +1124,7 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         }
         Command::Company(CompanyCmd::List {
             role,
+            filters,
             page:
                 PageArgs {
                     limit,
@@ -1131,7 +1132,6 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                     json,
                 },
         }) => {
-            filters,
             let filter = CompanyFilterInput {
                 role: role.map(CompanyRole::from),
                 tag: filters.tag.clone(),
@@ -1330,6 +1330,7 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         }
         Command::Deal(DealCmd::List {
             stage,
+            filters,
             page:
                 PageArgs {
                     limit,
@@ -1337,7 +1338,6 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                     json,
                 },
         }) => {
-            filters,
             let filter = DealFilterInput {
                 stage,
                 company_id: None,
@@ -1427,13 +1427,6 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         Command::Field(FieldCmd::List { entity, json }) => {
             output::fields(&open(&dir)?.field_list(entity.into())?, json)
         }
-        Command::Timeline {
-            contact,
-            company,
-            deal,
-            limit,
-            cursor,
-            json,
         Command::Field(FieldCmd::Set { on, name, value }) => {
             let (kind, id) = on.required()?;
             open(&dir)?.field_set(kind, &id, &name, Some(value))?;
@@ -1442,6 +1435,13 @@ pub fn run(args: Args) -> Result<(), ApiError> {
             let (kind, id) = on.required()?;
             open(&dir)?.field_set(kind, &id, &name, None)?;
         }
+        Command::Timeline {
+            contact,
+            company,
+            deal,
+            limit,
+            cursor,
+            json,
         } => {
             let owner = match (contact, company, deal) {
                 (Some(id), _, _) => TimelineOwner::Contact(id),
