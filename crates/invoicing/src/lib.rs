@@ -8,6 +8,7 @@ pub mod calc;
 pub mod chain;
 pub mod decimal;
 pub mod documents;
+pub mod expenses;
 pub mod iban;
 pub mod overview;
 pub mod products;
@@ -15,6 +16,7 @@ pub mod profile;
 pub mod quotes;
 pub mod recurring;
 pub mod reminders;
+pub mod reports;
 pub mod tax;
 
 pub use calc::{Discount, DocKind, Line, LineNet, RateTotal, Totals, Withholding, compute};
@@ -29,6 +31,7 @@ pub const MIGRATIONS: Migrations = Migrations {
     steps: &[
         include_str!("../migrations/0001_invoicing.sql"),
         include_str!("../migrations/0002_quotes_recurring_reminders.sql"),
+        include_str!("../migrations/0003_expenses.sql"),
     ],
 };
 
