@@ -502,3 +502,31 @@ pub struct ReminderDto {
     pub channel: Option<String>,
     pub note: Option<String>,
 }
+
+/// What customers owe in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReceivablesDto {
+    pub currency: String,
+    pub owed: Money,
+    pub owed_count: u32,
+    pub overdue: Money,
+    pub overdue_count: u32,
+}
+
+/// Net revenue of one month in one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MonthRevenueDto {
+    /// YYYY-MM.
+    pub month: String,
+    pub net: Money,
+    pub invoices: u32,
+}
+
+/// The dashboard's money figures: `sigilo invoice overview --json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MoneyOverview {
+    pub today: String,
+    pub receivables: Vec<ReceivablesDto>,
+    /// The twelve months up to this one, oldest first (months without invoices left out), per currency.
+    pub revenue: Vec<MonthRevenueDto>,
+}

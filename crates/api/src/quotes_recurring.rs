@@ -5,7 +5,7 @@ use sigilo_crm::money::Currency;
 use sigilo_invoicing::documents::LineInput;
 use sigilo_invoicing::quotes::{self, QuoteStatus as DomainStatus};
 use sigilo_invoicing::recurring::{self, Frequency as DomainFrequency};
-use sigilo_invoicing::reminders;
+use sigilo_invoicing::{overview, reminders};
 
 use crate::audit::Action;
 use crate::dto::Page;
@@ -278,6 +278,48 @@ impl Session {
                     .collect(),
                 None,
             ))
+        })
+    }
+
+    // ----- dashboard -----
+
+    /// Receivables and overdue per currency today, and net revenue for the twelve months up to this one.
+    pub fn money_overview(&self) -> Result<MoneyOverview, ApiError> {
+        let conn = self.vault().conn();
+        let today = self.today()?;
+        let from: String = conn.query_row(
+            "SELECT date(?1, 'start of month', '-11 months')",
+            [&today],
+            |r| r.get(0),
+        )?;
+        let receivables = overview::receivables(conn, &today)?
+            .into_iter()
+            .map(|r| {
+                let c = Currency::parse(&r.currency, "currency")?;
+                Ok(ReceivablesDto {
+                    currency: r.currency,
+                    owed: money(r.owed, c),
+                    owed_count: u32::try_from(r.owed_count).unwrap_or(u32::MAX),
+                    overdue: money(r.overdue, c),
+                    overdue_count: u32::try_from(r.overdue_count).unwrap_or(u32::MAX),
+                })
+            })
+            .collect::<Result<_, ApiError>>()?;
+        let revenue = overview::revenue_by_month(conn, &from, &today)?
+            .into_iter()
+            .map(|m| {
+                let c = Currency::parse(&m.currency, "currency")?;
+                Ok(MonthRevenueDto {
+                    month: m.month,
+                    net: money(m.net, c),
+                    invoices: u32::try_from(m.invoices).unwrap_or(u32::MAX),
+                })
+            })
+            .collect::<Result<_, ApiError>>()?;
+        Ok(MoneyOverview {
+            today,
+            receivables,
+            revenue,
         })
     }
 

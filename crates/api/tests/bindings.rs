@@ -83,6 +83,9 @@ fn export_all(dir: &Path) {
     OverdueRow::export_all(&cfg).unwrap();
     ReminderInput::export_all(&cfg).unwrap();
     ReminderDto::export_all(&cfg).unwrap();
+    ReceivablesDto::export_all(&cfg).unwrap();
+    MonthRevenueDto::export_all(&cfg).unwrap();
+    MoneyOverview::export_all(&cfg).unwrap();
     Page::<QuoteRow>::export_all(&cfg).unwrap();
     Page::<OverdueRow>::export_all(&cfg).unwrap();
     Page::<InvoiceRow>::export_all(&cfg).unwrap();

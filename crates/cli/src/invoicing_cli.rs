@@ -248,6 +248,11 @@ pub enum InvoiceCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Receivables and overdue per currency, and net revenue for the last twelve months.
+    Overview {
+        #[arg(long)]
+        json: bool,
+    },
     /// Log a reminder sent for an issued invoice; prints its id.
     Remind {
         id: String,
@@ -817,6 +822,30 @@ pub fn invoice(session: &mut Session, cmd: InvoiceCmd) -> Result<(), ApiError> {
                 print_json(&page);
             } else {
                 print_overdue(&page);
+            }
+        }
+        InvoiceCmd::Overview { json } => {
+            let o = session.money_overview()?;
+            if json {
+                print_json(&o);
+            } else {
+                for r in &o.receivables {
+                    println!(
+                        "owed {} {} ({} invoices), overdue {} {} ({})",
+                        r.owed.amount,
+                        r.currency,
+                        r.owed_count,
+                        r.overdue.amount,
+                        r.currency,
+                        r.overdue_count
+                    );
+                }
+                for m in &o.revenue {
+                    println!(
+                        "{}  {:>14} {}  ({} invoices)",
+                        m.month, m.net.amount, m.net.currency, m.invoices
+                    );
+                }
             }
         }
         InvoiceCmd::Remind {

@@ -475,4 +475,17 @@ fn quotes_convert_recurring_run_and_dunning() {
         &["invoice", "create", "--from", file.to_str().unwrap()],
     );
     assert_eq!(code(&run(&vault, &["invoice", "remind", &draft_id])), 6);
+    let o = json(&vault, &["invoice", "overview", "--json"]);
+    assert_eq!(
+        o["receivables"][0]["owed"],
+        serde_json::json!({"amount": "665.66", "currency": "EUR"})
+    );
+    assert_eq!(o["receivables"][0]["overdue_count"], 1);
+    assert!(
+        o["revenue"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["net"]["amount"].is_string())
+    );
 }
