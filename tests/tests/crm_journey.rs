@@ -180,6 +180,12 @@ fn company_contact_call_task() {
         "a last-contacted date",
         |t| t.chars().any(|c| c.is_ascii_digit()),
     );
+    // A tag, added with Enter and shown as a chip.
+    app.type_into("[data-testid=tag-input]", "mayorista");
+    app.keys("[data-testid=tag-input]", ENTER);
+    app.wait_text("[data-testid=tag-chip]", "the new tag", |t| {
+        t.contains("mayorista")
+    });
     app.shot("company-timeline");
 
     // ----- Tasks: add one for today linked to the contact, then complete it with a note.
@@ -236,6 +242,25 @@ fn company_contact_call_task() {
         Ok(app.count("[data-testid=timeline-item]") == 2)
     });
     app.shot("contact-timeline-after-task");
+
+    // Deleting the company: it has a contact, so the dialog asks; "keep them, unlinked" keeps Íñigo.
+    palette_open(
+        &app,
+        "[data-testid=contact-back]",
+        "ferreteria",
+        "company",
+        "Ñandú",
+    );
+    app.click("[data-testid=company-delete]");
+    app.el("[data-testid=company-delete-dialog]");
+    app.el("[data-testid=company-delete-cascade]");
+    app.shot("company-delete-dialog");
+    app.click("[data-testid=company-delete-detach]");
+    app.el("[data-testid=companies-empty]");
+    app.click("[data-testid=nav-contacts]");
+    app.wait_text("[data-testid=contact-row] .name", "the contact kept", |t| {
+        t == "Íñigo Landa"
+    });
 }
 
 /// The CRM screens over the demo data at scale 5 (about 1,000 contacts, their companies, interactions and tasks):

@@ -260,7 +260,7 @@ export const en: Messages = {
 		deleteTitle: (name) => `Delete ${name}?`,
 		deleteBody: 'The company is deleted with its addresses, tags and notes. This cannot be undone.',
 		refusedBody: (c, d) =>
-			`It has ${c === 1 ? '1 contact' : `${c} contacts`} and ${d === 1 ? '1 deal' : `${d} deals`} linked. What should happen to them?`,
+			`Linked to this company: ${[c ? (c === 1 ? '1 contact' : `${c} contacts`) : '', d ? (d === 1 ? '1 deal' : `${d} deals`) : ''].filter(Boolean).join(' and ')}. What should happen to them?`,
 		cascade: 'Delete them too',
 		detach: 'Keep them, unlinked'
 	},

@@ -785,7 +785,7 @@ export const es: Messages = {
 		deleteTitle: (name) => `¿Eliminar ${name}?`,
 		deleteBody: 'Se borrará la empresa con sus direcciones, etiquetas y notas. No se puede deshacer.',
 		refusedBody: (c, d) =>
-			`Tiene ${c === 1 ? '1 contacto' : `${c} contactos`} y ${d === 1 ? '1 oportunidad' : `${d} oportunidades`} vinculados. ¿Qué hacemos con ellos?`,
+			`Vinculados a esta empresa: ${[c ? (c === 1 ? '1 contacto' : `${c} contactos`) : '', d ? (d === 1 ? '1 oportunidad' : `${d} oportunidades`) : ''].filter(Boolean).join(' y ')}. ¿Qué hacemos con ellos?`,
 		cascade: 'Eliminarlos también',
 		detach: 'Conservarlos sin empresa'
 	},
