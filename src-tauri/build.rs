@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "deal_get",
     "deal_list",
     "deal_move",
+    "deal_update",
     "deal_delete",
     "deal_forecast",
     "dashboard",

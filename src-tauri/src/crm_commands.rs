@@ -164,6 +164,12 @@ pub async fn deal_move(
     state.with_session(|s| s.deal_move(&id, &stage, reason))
 }
 
+/// Replaces a deal's fields (a different stage is a move; a lost stage needs `deal_move` with a reason).
+#[tauri::command]
+pub async fn deal_update(state: State<'_, AppState>, id: String, input: DealInput) -> Res<()> {
+    state.with_session(|s| s.deal_update(&id, input))
+}
+
 #[tauri::command]
 pub async fn deal_delete(state: State<'_, AppState>, id: String) -> Res<()> {
     state.with_session(|s| s.deal_delete(&id))

@@ -67,6 +67,7 @@ fn main() {
             crm_commands::deal_get,
             crm_commands::deal_list,
             crm_commands::deal_move,
+            crm_commands::deal_update,
             crm_commands::deal_delete,
             crm_commands::deal_forecast,
             crm_commands::dashboard,

@@ -698,6 +698,26 @@ fn money_out(m: &sigilo_crm::money::Money) -> Money {
     }
 }
 
+fn deal_in(conn: &Connection, input: DealInput) -> Result<NewDeal, ApiError> {
+    let stage_id = input
+        .stage
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| resolve_stage(conn, s))
+        .transpose()?;
+    Ok(NewDeal {
+        title: input.title,
+        stage_id,
+        company_id: opt_id(input.company_id.as_deref(), "company")?,
+        contact_id: opt_id(input.contact_id.as_deref(), "contact")?,
+        value: input.value,
+        currency: input.currency,
+        probability: input.probability,
+        expected_close: input.expected_close,
+        owner_notes: input.owner_notes,
+    })
+}
+
 fn stage_kind_out(k: deals::StageKind) -> StageKind {
     match k {
         deals::StageKind::Open => StageKind::Open,
@@ -824,28 +844,24 @@ impl Session {
 
     /// Creates a deal (entering its stage now); returns its id.
     pub fn deal_add(&mut self, input: DealInput) -> Result<String, ApiError> {
-        let conn = self.vault().conn();
-        let stage_id = input
-            .stage
-            .as_deref()
-            .filter(|s| !s.trim().is_empty())
-            .map(|s| resolve_stage(conn, s))
-            .transpose()?;
-        let new = NewDeal {
-            title: input.title,
-            stage_id,
-            company_id: opt_id(input.company_id.as_deref(), "company")?,
-            contact_id: opt_id(input.contact_id.as_deref(), "contact")?,
-            value: input.value,
-            currency: input.currency,
-            probability: input.probability,
-            expected_close: input.expected_close,
-            owner_notes: input.owner_notes,
-        };
+        let new = deal_in(self.vault().conn(), input)?;
         let at = sigilo_crm::now_iso();
         self.write(Action::Create, "deal", |tx| {
             let id = deals::insert(tx, new, &at)?.to_string();
             Ok((id.clone(), Some(id)))
+        })
+    }
+
+    /// Replaces a deal's fields. A different stage is a move now (a lost stage is refused here: use
+    /// [`Session::deal_move`] with its reason); a `null` probability keeps the deal's own unless the stage
+    /// changes.
+    pub fn deal_update(&mut self, id: &str, input: DealInput) -> Result<(), ApiError> {
+        let id = parse_id(id, "deal")?;
+        let new = deal_in(self.vault().conn(), input)?;
+        let at = sigilo_crm::now_iso();
+        self.write(Action::Update, "deal", |tx| {
+            deals::update(tx, id, new, &at)?;
+            Ok(((), Some(id.to_string())))
         })
     }
 

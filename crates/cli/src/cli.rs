@@ -757,6 +757,29 @@ enum DealCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Change a deal: fields not given stay; an empty value clears company, contact, close date or notes.
+    Edit {
+        id: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        value: Option<String>,
+        #[arg(long)]
+        currency: Option<String>,
+        /// Stage name or id (a lost stage needs `deal move --reason`).
+        #[arg(long)]
+        stage: Option<String>,
+        #[arg(long, value_name = "ID")]
+        company: Option<String>,
+        #[arg(long, value_name = "ID")]
+        contact: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        close: Option<String>,
+        #[arg(long)]
+        probability: Option<u8>,
+        #[arg(long)]
+        notes: Option<String>,
+    },
     /// Move a deal to another stage (a lost stage needs --reason).
     Move {
         id: String,
@@ -1327,6 +1350,38 @@ pub fn run(args: Args) -> Result<(), ApiError> {
                 owner_notes: notes,
             };
             println!("{}", open(&dir)?.deal_add(input)?);
+        }
+        Command::Deal(DealCmd::Edit {
+            id,
+            title,
+            value,
+            currency,
+            stage,
+            company,
+            contact,
+            close,
+            probability,
+            notes,
+        }) => {
+            let mut session = open(&dir)?;
+            let d = session.deal_get(&id)?;
+            let keep = |new: Option<String>, old: Option<String>| match new {
+                Some(v) if v.trim().is_empty() => None,
+                Some(v) => Some(v),
+                None => old,
+            };
+            let input = DealInput {
+                title: title.unwrap_or(d.title),
+                stage,
+                company_id: keep(company, d.company_id),
+                contact_id: keep(contact, d.contact_id),
+                value: value.unwrap_or(d.value.amount),
+                currency: currency.unwrap_or(d.value.currency),
+                probability,
+                expected_close: keep(close, d.expected_close),
+                owner_notes: keep(notes, d.owner_notes),
+            };
+            session.deal_update(&id, input)?;
         }
         Command::Deal(DealCmd::List {
             stage,

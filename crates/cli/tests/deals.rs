@@ -295,3 +295,71 @@ fn a_company_with_deals_is_not_deleted_unless_told() {
     ok(&vault, &["company", "delete", &other, "--cascade"]);
     assert_eq!(code(&run(&vault, &["deal", "show", &gone])), 5);
 }
+
+#[test]
+fn edit_changes_only_what_is_given() {
+    let (_tmp, vault, _) = fast_vault();
+    let acme = id_of(&vault, &["company", "add", "--name", "Acme"]);
+    let id = id_of(
+        &vault,
+        &[
+            "deal",
+            "add",
+            "--title",
+            "Hornos",
+            "--value",
+            "1000",
+            "--currency",
+            "EUR",
+            "--company",
+            &acme,
+            "--close",
+            "2026-12-15",
+            "--notes",
+            "llamar",
+        ],
+    );
+    let before = json(&vault, &["deal", "show", &id, "--json"]);
+    ok(
+        &vault,
+        &[
+            "deal",
+            "edit",
+            &id,
+            "--value",
+            "1500.5",
+            "--probability",
+            "40",
+            "--notes",
+            "",
+        ],
+    );
+    let d = json(&vault, &["deal", "show", &id, "--json"]);
+    assert_eq!(d["value"], json!({"amount": "1500.50", "currency": "EUR"}));
+    assert_eq!(d["probability"], 40);
+    assert!(d["owner_notes"].is_null());
+    assert_eq!(
+        (
+            d["title"].clone(),
+            d["company_id"].clone(),
+            d["expected_close"].clone()
+        ),
+        (
+            before["title"].clone(),
+            before["company_id"].clone(),
+            before["expected_close"].clone()
+        )
+    );
+    // A stage change is a move; the probability follows the stage unless given.
+    ok(&vault, &["deal", "edit", &id, "--stage", "propuesta"]);
+    let moved = json(&vault, &["deal", "show", &id, "--json"]);
+    assert_ne!(moved["stage_id"], d["stage_id"]);
+    assert_eq!(
+        code(&run(&vault, &["deal", "edit", &id, "--value", "-1"])),
+        2
+    );
+    assert_eq!(
+        code(&run(&vault, &["deal", "edit", "999", "--value", "1"])),
+        5
+    );
+}

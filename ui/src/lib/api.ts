@@ -149,6 +149,8 @@ export const api = {
 		call<Page<Deal>>('deal_list', { stage, limit, cursor }),
 	/** Moves a deal to a stage (name or id); lost needs a reason. */
 	dealMove: (id: string, stage: string, reason: string | null) => call<null>('deal_move', { id, stage, reason }),
+	/** Replaces a deal's fields; a different stage is a move (a lost stage needs dealMove with a reason). */
+	dealUpdate: (id: string, input: DealInput) => call<null>('deal_update', { id, input }),
 	dealDelete: (id: string) => call<null>('deal_delete', { id }),
 	dealForecast: () => call<ForecastLine[]>('deal_forecast'),
 	/** The morning dashboard in one round trip; `days` is the N of "contacts not touched in N days". */
