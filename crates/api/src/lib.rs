@@ -9,8 +9,10 @@ pub mod backup;
 mod crm;
 pub mod demo;
 pub mod dto;
+pub mod dto_expenses;
 pub mod dto_invoicing;
 pub mod error;
+mod expenses;
 pub mod generations;
 mod invoice_pdf;
 mod invoicing;
@@ -21,8 +23,10 @@ pub mod settings;
 pub use autolock::AutoLock;
 pub use backup::{AutoTrigger, backup_info, backup_restore, backup_verify, same_folder};
 pub use dto::*;
+pub use dto_expenses::*;
 pub use dto_invoicing::*;
 pub use error::{ApiError, ErrorCode};
+pub use expenses::{DocumentUpload, ExpenseDocument, VAT_CSV_HEADER, vat_report_csv};
 pub use session::{Session, schema, vault_exists};
 pub use settings::{
     default_vault_dir, record_auto_backup, remember_vault, settings_load, settings_save,

@@ -11,6 +11,7 @@ use sigilo_api::{
     TaskView, TimelineOwner, default_vault_dir,
 };
 
+use crate::expenses_cli::{self, ExpenseCmd, ReportCmd};
 use crate::invoicing_cli::{self, InvoiceCmd, ProductCmd, ProfileCmd, QuoteCmd};
 use crate::output::{self, print_json};
 use crate::secrets;
@@ -64,6 +65,12 @@ enum Command {
     /// Invoices and credit notes: drafts from JSON, issue, show, list, pay, credit, series, verify-chain.
     #[command(subcommand)]
     Invoice(InvoiceCmd),
+    /// Supplier bills (received invoices): add, edit, list, show, pay, delete, the bill's document.
+    #[command(subcommand)]
+    Expense(ExpenseCmd),
+    /// Money views: profit by month or quarter, a quarter's VAT figures (JSON or CSV).
+    #[command(subcommand)]
+    Report(ReportCmd),
     /// Quotes: create from JSON, send, accept, reject, convert to an invoice in one step.
     #[command(subcommand)]
     Quote(QuoteCmd),
@@ -1594,6 +1601,8 @@ pub fn run(args: Args) -> Result<(), ApiError> {
         Command::Profile(cmd) => invoicing_cli::profile(&mut open(&dir)?, cmd)?,
         Command::Product(cmd) => invoicing_cli::product(&mut open(&dir)?, cmd)?,
         Command::Invoice(cmd) => invoicing_cli::invoice(&mut open(&dir)?, cmd)?,
+        Command::Expense(cmd) => expenses_cli::expense(&mut open(&dir)?, cmd)?,
+        Command::Report(cmd) => expenses_cli::report(&open(&dir)?, cmd)?,
         Command::Quote(cmd) => invoicing_cli::quote(&mut open(&dir)?, cmd)?,
         Command::Dashboard { days, json } => output::dashboard(&open(&dir)?.dashboard(days)?, json),
         Command::Search { query, limit, json } => {

@@ -3,6 +3,7 @@
 //! 5 not found, 6 refused).
 
 mod cli;
+mod expenses_cli;
 mod invoicing_cli;
 mod output;
 mod secrets;
