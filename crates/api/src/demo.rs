@@ -8,11 +8,13 @@
 //! dashboard has tasks due today, overdue ones and a forecast for the coming months.
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
+use sigilo_crm::RecordKind;
 use sigilo_crm::companies::{self, NewAgreement, NewCompany, Roles};
 use sigilo_crm::contacts::{self, ContactDraft, Source};
 use sigilo_crm::deals::{self, NewDeal, StageKind};
 use sigilo_crm::fields::{self, FieldKind, NewField};
 use sigilo_crm::interactions::{self, Direction, InteractionKind, NewInteraction};
+use sigilo_crm::search;
 use sigilo_crm::tags::{self, Entity};
 use sigilo_crm::tasks::{self, NewTask, Priority};
 use sigilo_crm::text::fold;
@@ -412,6 +414,10 @@ pub struct DemoSummary {
     pub taggings: u64,
     /// Custom field values set.
     pub field_values: u64,
+    /// Invoices issued (credit notes not counted).
+    pub invoices: u64,
+    /// Other invoicing records: products, credit notes, quotes, recurring templates.
+    pub invoicing_other: u64,
 }
 
 impl DemoSummary {
@@ -423,6 +429,8 @@ impl DemoSummary {
             + self.interactions
             + self.deals
             + self.tasks
+            + self.invoices
+            + self.invoicing_other
     }
 }
 
@@ -512,7 +520,7 @@ fn iso(d: Date) -> String {
     valid::format_date(d)
 }
 
-fn at_time(d: Date, hour: u64, minute: u64) -> String {
+pub(crate) fn at_time(d: Date, hour: u64, minute: u64) -> String {
     format!("{}T{hour:02}:{minute:02}:00Z", iso(d))
 }
 
@@ -878,7 +886,7 @@ struct DealInfo {
 
 /// Runs `one(tx, n)` for `n` in `0..total`, `batch` at a time in one immediate transaction each, reporting
 /// progress after every batch.
-fn batched(
+pub(crate) fn batched(
     conn: &Connection,
     stage: &'static str,
     total: u64,
@@ -914,14 +922,17 @@ fn batched(
 /// the batch turns it off and back on **inside its own transaction**: the setting lives in the index's config
 /// table, so a crash or an error rolls the change back with the batch and the vault keeps `secure-delete` on.
 fn fast_reindexing(tx: &Connection, on: bool) -> Result<(), ApiError> {
-    tx.execute(
-        "INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', ?1)",
-        [i64::from(!on)],
-    )?;
+    for kind in RecordKind::ALL {
+        let t = search::table(kind);
+        tx.execute(
+            &format!("INSERT INTO {t} ({t}, rank) VALUES ('secure-delete', ?1)"),
+            [i64::from(!on)],
+        )?;
+    }
     Ok(())
 }
 
-fn created(conn: &Connection, entity: &str, id: i64) -> Result<(), ApiError> {
+pub(crate) fn created(conn: &Connection, entity: &str, id: i64) -> Result<(), ApiError> {
     audit::record(conn, Action::Create, entity, Some(&id.to_string()))?;
     Ok(())
 }
@@ -1305,6 +1316,8 @@ fn fill(
             Ok(())
         })?;
     }
+    (summary.invoices, summary.invoicing_other) =
+        crate::demo_invoicing::fill_invoicing(conn, scale, seed, today, progress)?;
     Ok(summary)
 }
 
@@ -1419,7 +1432,11 @@ mod tests {
             "SELECT * FROM contact_field ORDER BY contact_id, field_id",
             "SELECT * FROM company_field ORDER BY company_id, field_id",
             "SELECT * FROM deal_field ORDER BY deal_id, field_id",
-            "SELECT rowid, title, body FROM search_index ORDER BY rowid",
+            "SELECT rowid, title, body FROM search_contact ORDER BY rowid",
+            "SELECT rowid, title, body FROM search_company ORDER BY rowid",
+            "SELECT rowid, title, body FROM search_deal ORDER BY rowid",
+            "SELECT rowid, title, body FROM search_interaction ORDER BY rowid",
+            "SELECT rowid, title, body FROM search_task ORDER BY rowid",
         ];
         let mut out = Vec::new();
         for sql in queries {
@@ -1519,6 +1536,22 @@ mod tests {
             ),
             (200, 40, 2_000, 40, 50)
         );
+        assert_eq!(summary.invoices, 100);
+        assert_eq!(
+            count(
+                &a,
+                "SELECT count(*) FROM invoice WHERE kind = 'invoice' AND issued_at IS NOT NULL"
+            ),
+            100
+        );
+        let chain = a.invoice_verify_chain(None).unwrap();
+        assert!(chain.intact && chain.checked >= 100, "{chain:?}");
+        let overview = a.money_overview().unwrap();
+        assert!(
+            overview.receivables.iter().any(|r| r.overdue_count > 0),
+            "some invoices are overdue"
+        );
+        assert!(overview.revenue.len() >= 12);
         assert!(
             summary.supplier_agreements > 0 && summary.taggings > 0 && summary.field_values > 0
         );
@@ -1605,14 +1638,17 @@ mod tests {
             ) > 0
         );
         assert!(a.vault_check().unwrap().ok);
-        assert_eq!(
-            count(
-                &a,
-                "SELECT v FROM search_index_config WHERE k = 'secure-delete'"
-            ),
-            1,
-            "the batches leave the index's secure-delete on"
-        );
+        for kind in RecordKind::ALL {
+            let t = search::table(kind);
+            assert_eq!(
+                count(
+                    &a,
+                    &format!("SELECT v FROM {t}_config WHERE k = 'secure-delete'")
+                ),
+                1,
+                "the batches leave {t}'s secure-delete on"
+            );
+        }
 
         let mut b = new_session(&tmp.path().join("b"));
         b.fill_demo_on(1, 2026, day(), &mut |_| {}).unwrap();

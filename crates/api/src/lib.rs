@@ -8,6 +8,7 @@ pub mod autolock;
 pub mod backup;
 mod crm;
 pub mod demo;
+mod demo_invoicing;
 pub mod dto;
 pub mod dto_expenses;
 pub mod dto_invoicing;
