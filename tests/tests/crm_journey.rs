@@ -328,3 +328,54 @@ fn demo_vault_screens() {
     });
     app.shot("palette-opened-hit");
 }
+
+/// Scrolls the company list of a big vault (`SIGILO_BIG_VAULT`, made with `sigilo demo --scale 100` or more, opened
+/// with this file's passphrase) one screen per animation frame, in English, and prints the frame times. Ignored by
+/// default: `SIGILO_BIG_VAULT=/tmp/big cargo test -p sigilo-e2e --test crm_journey -- --ignored`.
+#[test]
+#[ignore = "needs a big demo vault in SIGILO_BIG_VAULT"]
+fn big_vault_company_list() {
+    let vault = std::path::PathBuf::from(std::env::var("SIGILO_BIG_VAULT").unwrap());
+    let mut options = AppOptions::new("crm-big-vault").vault(vault);
+    options.locale = "en";
+    let mut app = App::launch(options);
+    app.type_into("[data-testid=passphrase]", PASSPHRASE);
+    app.click("[data-testid=unlock-submit]");
+    app.el("[data-testid=lock-button]");
+    app.click("[data-testid=nav-companies]");
+    app.el("[data-testid=company-row]");
+    app.shot("companies");
+    let report = app
+        .session()
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             const s = document.querySelector('[data-testid=company-list-scroll]');\
+             const times = []; let last = performance.now(); let frames = 0;\
+             const tick = (now) => {\
+               times.push(now - last); last = now; frames++;\
+               s.scrollTop += s.clientHeight;\
+               const c = document.querySelector('[data-testid=company-count]').dataset;\
+               if ((c.done === 'true' && s.scrollTop + s.clientHeight >= s.scrollHeight - 2) || frames > 3000) {\
+                 times.sort((a, b) => a - b);\
+                 done({ frames, loaded: Number(c.loaded), p50: times[times.length >> 1],\
+                        p95: times[Math.floor(times.length * 0.95)], max: times[times.length - 1],\
+                        rows_in_dom: document.querySelectorAll('[data-testid=company-row]').length });\
+               } else requestAnimationFrame(tick);\
+             };\
+             requestAnimationFrame(tick);",
+            &[],
+        )
+        .unwrap();
+    eprintln!("company list scroll: {report}");
+    assert!(report["rows_in_dom"].as_u64().unwrap() < 100, "{report}");
+    app.shot("companies-end");
+    app.click("[data-testid=company-filter-prospect]");
+    app.el("[data-testid=company-row]");
+    app.shot("companies-prospects");
+    app.keys("[data-testid=company-list-scroll]", "j\u{E007}");
+    app.el("[data-testid=timeline-item]");
+    app.shot("company-detail");
+    app.click("[data-testid=nav-tasks]");
+    app.el("[data-testid=task-list]");
+    app.shot("tasks");
+}
