@@ -48,6 +48,12 @@ fn produces_every_metric_on_both_sides() {
         "backup_snapshot_ms",
         "backup_verify_mb_per_s",
         "backup_restore_mb_per_s",
+        "invoice_issue_p95_ms",
+        "invoice_pdf_p95_ms",
+        "money_dashboard_p95_ms",
+        "invoice_list_page_p95_ms",
+        "invoices_in_chain",
+        "verify_chain_s",
     ];
     for name in expected {
         let m = report
@@ -57,6 +63,9 @@ fn produces_every_metric_on_both_sides() {
         let e = m
             .encrypted
             .unwrap_or_else(|| panic!("{name}: no encrypted value"));
+        // 100 demo invoices at scale 1 plus the 3 the benchmark issued, all in the chain (credit notes too).
+        let chained = report.metrics["invoices_in_chain"].encrypted.unwrap();
+        assert!(chained >= 103.0, "{chained}");
         assert!(e.is_finite() && e >= 0.0, "{name}: {e}");
         // The KDF, the cipher alone and the backup exist on the encrypted side only; the seal's "plain" is the cipher.
         let encrypted_only = name == "unlock_kdf_ms"

@@ -328,7 +328,7 @@ export const en: Messages = {
 		logNote: 'Note (optional)',
 		logSave: 'Log and complete',
 		logSkip: 'Just complete',
-		keys: '↑ ↓ or J K to move · Space completes · Del deletes · N new · Ctrl+K palette'
+		keys: '↑ ↓ or J K to move · Space completes · Enter opens its contact or company · Del deletes · N new · Ctrl+K palette'
 	},
 	palette: {
 		label: 'Command palette',

@@ -853,7 +853,7 @@ export const es: Messages = {
 		logNote: 'Nota (opcional)',
 		logSave: 'Registrar y completar',
 		logSkip: 'Solo completar',
-		keys: '↑ ↓ o J K para moverte · Espacio completa · Supr elimina · N nueva · Ctrl+K paleta'
+		keys: '↑ ↓ o J K para moverte · Espacio completa · Intro abre su contacto o empresa · Supr elimina · N nueva · Ctrl+K paleta'
 	},
 	palette: {
 		label: 'Paleta de comandos',
