@@ -9,6 +9,7 @@
 
 mod commands;
 mod crm_commands;
+mod invoicing_commands;
 mod state;
 
 use tauri::{Manager as _, RunEvent};
@@ -80,6 +81,28 @@ fn main() {
             crm_commands::contact_list_filtered,
             crm_commands::company_list_filtered,
             crm_commands::deal_list_filtered,
+            invoicing_commands::profile_get,
+            invoicing_commands::profile_set,
+            invoicing_commands::profile_set_logo,
+            invoicing_commands::tax_presets,
+            invoicing_commands::product_add,
+            invoicing_commands::product_update,
+            invoicing_commands::product_archive,
+            invoicing_commands::product_get,
+            invoicing_commands::product_list,
+            invoicing_commands::series_list,
+            invoicing_commands::series_add,
+            invoicing_commands::invoice_create,
+            invoicing_commands::invoice_update,
+            invoicing_commands::invoice_delete,
+            invoicing_commands::invoice_issue,
+            invoicing_commands::invoice_get,
+            invoicing_commands::invoice_list,
+            invoicing_commands::invoice_pay,
+            invoicing_commands::invoice_credit,
+            invoicing_commands::invoice_verify_chain,
+            invoicing_commands::invoice_pdf,
+            invoicing_commands::invoice_pdf_save,
         ])
         .build(tauri::generate_context!());
     let app = match app {

@@ -40,6 +40,18 @@ import type { TaskInput } from '$lib/bindings/TaskInput';
 import type { TaskLog } from '$lib/bindings/TaskLog';
 import type { TaskView } from '$lib/bindings/TaskView';
 import type { TimelineOwner } from '$lib/bindings/TimelineOwner';
+import type { BusinessProfile } from '$lib/bindings/BusinessProfile';
+import type { ChainReportDto } from '$lib/bindings/ChainReportDto';
+import type { Invoice } from '$lib/bindings/Invoice';
+import type { InvoiceInput } from '$lib/bindings/InvoiceInput';
+import type { InvoiceKind } from '$lib/bindings/InvoiceKind';
+import type { InvoiceRow } from '$lib/bindings/InvoiceRow';
+import type { InvoiceStatus } from '$lib/bindings/InvoiceStatus';
+import type { PaymentInput } from '$lib/bindings/PaymentInput';
+import type { Product } from '$lib/bindings/Product';
+import type { ProductInput } from '$lib/bindings/ProductInput';
+import type { SeriesDto } from '$lib/bindings/SeriesDto';
+import type { TaxPresetDto } from '$lib/bindings/TaxPresetDto';
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
@@ -170,7 +182,41 @@ export const api = {
 	companyListFiltered: (filter: CompanyFilterInput, limit: number, cursor: string | null) =>
 		call<Page<CompanyRow>>('company_list_filtered', { filter, limit, cursor }),
 	dealListFiltered: (filter: DealFilterInput, limit: number, cursor: string | null) =>
-		call<Page<Deal>>('deal_list_filtered', { filter, limit, cursor })
+		call<Page<Deal>>('deal_list_filtered', { filter, limit, cursor }),
+
+	// ----- invoicing: business profile, tax presets, products, series, invoices, payments, credit notes, PDF -----
+	profileGet: () => call<BusinessProfile>('profile_get'),
+	/** Replaces the profile's fields (the logo is kept). */
+	profileSet: (profile: BusinessProfile) => call<null>('profile_set', { profile }),
+	/** PNG or JPEG bytes (at most 1 MiB); null removes the logo. */
+	profileSetLogo: (bytes: number[] | null) => call<null>('profile_set_logo', { bytes }),
+	taxPresets: (country: string, lang: string) => call<TaxPresetDto[]>('tax_presets', { country, lang }),
+	productAdd: (input: ProductInput) => call<string>('product_add', { input }),
+	productUpdate: (id: string, input: ProductInput) => call<null>('product_update', { id, input }),
+	productArchive: (id: string, archived: boolean) => call<null>('product_archive', { id, archived }),
+	productGet: (id: string) => call<Product>('product_get', { id }),
+	productList: (archived: boolean, limit: number, cursor: string | null) =>
+		call<Page<Product>>('product_list', { archived, limit, cursor }),
+	seriesList: () => call<SeriesDto[]>('series_list'),
+	seriesAdd: (code: string, kind: InvoiceKind, start: number, digits: number) =>
+		call<null>('series_add', { code, kind, start, digits }),
+	invoiceCreate: (input: InvoiceInput) => call<string>('invoice_create', { input }),
+	invoiceUpdate: (id: string, input: InvoiceInput) => call<null>('invoice_update', { id, input }),
+	invoiceDelete: (id: string) => call<null>('invoice_delete', { id }),
+	/** Issues a draft; resolves to its number. */
+	invoiceIssue: (id: string) => call<string>('invoice_issue', { id }),
+	invoiceGet: (id: string) => call<Invoice>('invoice_get', { id }),
+	invoiceList: (status: InvoiceStatus | null, limit: number, cursor: string | null) =>
+		call<Page<InvoiceRow>>('invoice_list', { status, limit, cursor }),
+	invoicePay: (id: string, payment: PaymentInput) => call<string>('invoice_pay', { id, payment }),
+	/** A draft credit note for the whole issued invoice (input null) or for the given lines; resolves to its id. */
+	invoiceCredit: (id: string, input: InvoiceInput | null, reason: string | null) =>
+		call<string>('invoice_credit', { id, input, reason }),
+	invoiceVerifyChain: (series: string | null) => call<ChainReportDto>('invoice_verify_chain', { series }),
+	/** The PDF's bytes (raw, not JSON) for the preview. */
+	invoicePdf: (id: string) => call<ArrayBuffer>('invoice_pdf', { id }),
+	/** Writes the PDF to a path the user picked. */
+	invoicePdfSave: (id: string, path: string) => call<null>('invoice_pdf_save', { id, path })
 };
 
 type Handler = (payload: unknown) => void;
@@ -240,16 +286,16 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 /** What a native picker chooses: an existing folder, an existing backup file, or a new backup file's name. */
-export type PickKind = 'folder' | 'backup-open' | 'backup-save';
+export type PickKind = 'folder' | 'backup-open' | 'backup-save' | 'pdf';
 
 /** Shows the system's native picker (inside the Tauri window only); resolves to the chosen path, or null. */
 export async function pickPath(kind: PickKind, current: string, title: string): Promise<string | null> {
 	if (!hasIpc()) return null;
 	const defaultPath = current.trim() || undefined;
-	const filters = [{ name: 'Sigilo', extensions: ['sigilobak'] }];
+	const filters = kind === 'pdf' ? [{ name: 'PDF', extensions: ['pdf'] }] : [{ name: 'Sigilo', extensions: ['sigilobak'] }];
 	try {
 		const picked =
-			kind === 'backup-save'
+			kind === 'backup-save' || kind === 'pdf'
 				? await saveDialog({ title, defaultPath, filters })
 				: await openDialog({ title, defaultPath, directory: kind === 'folder', multiple: false, filters: kind === 'folder' ? undefined : filters });
 		return typeof picked === 'string' ? picked : null;

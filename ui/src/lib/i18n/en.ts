@@ -1,11 +1,13 @@
 // English dictionary: must match the Messages shape exactly (svelte-check fails on a missing or extra key).
 import type { Messages } from './es';
+import { invoicingEn } from '$lib/components/invoices/messages';
 
 export const en: Messages = {
+	...invoicingEn,
 	languageName: 'English',
 	common: {
 		choose: 'Choose…',
-		chooseTitle: { folder: 'Choose a folder', 'backup-open': 'Choose a backup file', 'backup-save': 'Save the backup as' },
+		chooseTitle: { folder: 'Choose a folder', 'backup-open': 'Choose a backup file', 'backup-save': 'Save the backup as', pdf: 'Save the PDF as' },
 		cancel: 'Cancel',
 		save: 'Save',
 		saving: 'Saving…',

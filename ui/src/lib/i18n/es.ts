@@ -13,6 +13,7 @@ import type { TaskPriority } from '$lib/bindings/TaskPriority';
 import type { TaskView } from '$lib/bindings/TaskView';
 import type { CompanyProblem } from '$lib/components/companies/companyDraft';
 import type { TaskProblem } from '$lib/components/tasks/taskDraft';
+import { invoicingEs, type InvoicingMessages } from '$lib/components/invoices/messages';
 
 export type Section =
 	| 'home'
@@ -29,7 +30,7 @@ export interface Messages {
 	languageName: string;
 	common: {
 		choose: string;
-		chooseTitle: Record<'folder' | 'backup-open' | 'backup-save', string>;
+		chooseTitle: Record<'folder' | 'backup-open' | 'backup-save' | 'pdf', string>;
 		cancel: string;
 		save: string;
 		saving: string;
@@ -524,13 +525,17 @@ export interface Messages {
 		axisValue: (currency: string) => string;
 	};
 	errors: Record<ErrorCode, string> & { ipc: string };
+	invoices: InvoicingMessages['invoices'];
+	profile: InvoicingMessages['profile'];
+	products: InvoicingMessages['products'];
 }
 
 export const es: Messages = {
 	languageName: 'Español',
+	...invoicingEs,
 	common: {
 		choose: 'Elegir…',
-		chooseTitle: { folder: 'Elegir una carpeta', 'backup-open': 'Elegir una copia de seguridad', 'backup-save': 'Guardar la copia como' },
+		chooseTitle: { folder: 'Elegir una carpeta', 'backup-open': 'Elegir una copia de seguridad', 'backup-save': 'Guardar la copia como', pdf: 'Guardar el PDF como' },
 		cancel: 'Cancelar',
 		save: 'Guardar',
 		saving: 'Guardando…',
