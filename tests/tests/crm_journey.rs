@@ -317,6 +317,13 @@ fn demo_vault_screens() {
     app.click("[data-testid=task-tab-upcoming]");
     app.el("[data-testid=task-list][data-view=upcoming]");
     app.shot("tasks-upcoming");
+    // Keyboard: j selects the first task, Enter opens what it is about.
+    app.keys("[data-testid=task-tab-upcoming]", "j");
+    app.el("[data-testid=task-row][aria-current=true]");
+    app.keys("[data-testid=task-list]", ENTER);
+    app.wait_until("the task's contact or company to open", || {
+        Ok(app.has("[data-testid=contact-detail]") || app.has("[data-testid=company-detail]"))
+    });
 
     app.click("[data-testid=palette-open]");
     app.type_into("[data-testid=palette-input]", "gar");
