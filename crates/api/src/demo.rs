@@ -937,11 +937,14 @@ pub(crate) fn created(conn: &Connection, entity: &str, id: i64) -> Result<(), Ap
     Ok(())
 }
 
+/// Fills the demo; `invoices` adds the invoicing data (a business profile and issued invoices, which are
+/// immutable once issued: only for a vault that is all demo, never for the newcomer's own vault).
 fn fill(
     conn: &Connection,
     scale: u32,
     seed: u64,
     today: Date,
+    invoices: bool,
     progress: &mut dyn FnMut(DemoProgress),
 ) -> Result<DemoSummary, ApiError> {
     let counts = DemoCounts::at(scale);
@@ -1316,8 +1319,10 @@ fn fill(
             Ok(())
         })?;
     }
-    (summary.invoices, summary.invoicing_other) =
-        crate::demo_invoicing::fill_invoicing(conn, scale, seed, today, progress)?;
+    if invoices {
+        (summary.invoices, summary.invoicing_other) =
+            crate::demo_invoicing::fill_invoicing(conn, scale, seed, today, progress)?;
+    }
     Ok(summary)
 }
 
@@ -1345,7 +1350,7 @@ impl Session {
         progress: &mut dyn FnMut(DemoProgress),
     ) -> Result<DemoSummary, ApiError> {
         check_scale(scale)?;
-        fill(self.vault().conn(), scale, seed, today, progress)
+        fill(self.vault().conn(), scale, seed, today, true, progress)
     }
 }
 
@@ -1364,7 +1369,17 @@ impl Session {
                 "demo data only goes into an empty vault: this one already holds contacts",
             ));
         }
-        let summary = self.fill_demo(NEWCOMER_SCALE, NEWCOMER_SEED, progress)?;
+        // The CRM only: issued demo invoices could never be removed from the owner's own vault, and a demo
+        // business profile would be printed on their first real invoice.
+        let today = valid::date(&valid::local_today(self.vault().conn())?, "today")?;
+        let summary = fill(
+            self.vault().conn(),
+            NEWCOMER_SCALE,
+            NEWCOMER_SEED,
+            today,
+            false,
+            progress,
+        )?;
         Ok(u32::try_from(summary.contacts).unwrap_or(u32::MAX))
     }
 }

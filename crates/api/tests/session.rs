@@ -345,6 +345,9 @@ fn the_newcomer_demo_goes_into_an_empty_vault_only() {
     assert_eq!(added, 200);
     assert!(seen.contains(&("contacts", 200, 200)), "{seen:?}");
     assert_eq!(s.contact_window(0, 1).unwrap().total, 200);
+    // No invoicing data in the owner's own vault: issued invoices could never be removed from it.
+    assert!(s.invoice_list(None, 1, None).unwrap().items.is_empty());
+    assert!(s.profile_get().unwrap().legal_name.is_none());
     assert_eq!(
         s.load_demo(&mut |_| {}).unwrap_err().code,
         ErrorCode::Refused
