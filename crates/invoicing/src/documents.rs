@@ -447,33 +447,12 @@ pub fn create_draft(conn: &Connection, input: DraftInput, today: &str, at: &str)
     check_correction(conn, &input, currency)?;
     let series = resolve_series(conn, input.series.as_deref(), input.kind, today, at)?;
     conn.execute(
-        "INSERT INTO invoice (kind, series_id, issue_date, due_date, currency, language, company_id, contact_id,
-             corrects_id, correction_reason, withholding_percent, notes, net, tax, surcharge, withholding, total,
-             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
-        params![
-            kind_str(input.kind),
-            series,
-            input.issue_date,
-            input.due_date,
-            currency.code(),
-            lang,
-            input.company_id,
-            input.contact_id,
-            input.corrects,
-            valid::optional(input.correction_reason.clone(), "correction_reason", 500)?,
-            input.withholding.map(|w| w.to_string()),
-            valid::optional(input.notes.clone(), "notes", 4000)?,
-            totals.net,
-            totals.tax,
-            totals.surcharge,
-            totals.withholding,
-            totals.total,
-            at
-        ],
+        "INSERT INTO invoice (kind, series_id, currency, language, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![kind_str(input.kind), series, currency.code(), lang, at],
     )?;
     let id = conn.last_insert_rowid();
-    write_lines(conn, id, &input, &totals)?;
+    write_draft(conn, id, &input, series, currency, &lang, &totals, at)?;
     Ok(id)
 }
 
@@ -489,6 +468,21 @@ pub fn update_draft(
     let (currency, totals, lang) = checked(&input)?;
     check_correction(conn, &input, currency)?;
     let series = resolve_series(conn, input.series.as_deref(), input.kind, today, at)?;
+    write_draft(conn, id, &input, series, currency, &lang, &totals, at)
+}
+
+/// Writes a checked draft's fields, figures and lines into row `id`.
+#[allow(clippy::too_many_arguments)]
+fn write_draft(
+    conn: &Connection,
+    id: i64,
+    input: &DraftInput,
+    series: i64,
+    currency: Currency,
+    lang: &str,
+    totals: &Totals,
+    at: &str,
+) -> Result<()> {
     conn.execute(
         "UPDATE invoice SET kind = ?2, series_id = ?3, issue_date = ?4, due_date = ?5, currency = ?6, language = ?7,
              company_id = ?8, contact_id = ?9, corrects_id = ?10, correction_reason = ?11, withholding_percent = ?12,
@@ -517,7 +511,7 @@ pub fn update_draft(
         ],
     )
     .map_err(guarded)?;
-    write_lines(conn, id, &input, &totals)
+    write_lines(conn, id, input, totals)
 }
 
 /// Deletes a draft. An issued invoice is refused: it can only be corrected by a credit note.
