@@ -134,56 +134,23 @@ fn next_number(conn: &Connection, issue_date: &str) -> Result<String> {
 
 /// Saves a new quote (status draft); returns its id.
 pub fn create(conn: &Connection, q: QuoteInput, today: &str, at: &str) -> Result<i64> {
-    let (currency, totals, lang) = documents::checked(&as_draft(&q))?;
-    let (issue, until) = check_dates(&q, today)?;
+    let (issue, _) = check_dates(&q, today)?;
     let number = next_number(conn, &issue)?;
+    let (currency, _, lang) = documents::checked(&as_draft(&q))?;
     conn.execute(
-        "INSERT INTO quote (number, company_id, contact_id, issue_date, valid_until, currency, language,
-             withholding_percent, notes, net, tax, surcharge, withholding, total, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        params![
-            number,
-            q.company_id,
-            q.contact_id,
-            issue,
-            until,
-            currency.code(),
-            lang,
-            q.withholding.map(|w| w.to_string()),
-            valid::optional(q.notes.clone(), "notes", 4000)?,
-            totals.net,
-            totals.tax,
-            totals.surcharge,
-            totals.withholding,
-            totals.total,
-            at
-        ],
+        "INSERT INTO quote (number, issue_date, currency, language, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![number, issue, currency.code(), lang, at],
     )?;
     let id = conn.last_insert_rowid();
-    documents::write_lines_to(conn, LineTable::Quote, id, &q.lines, &totals)?;
+    write(conn, id, &q, today, at)?;
     Ok(id)
 }
 
-fn stored_status(conn: &Connection, id: i64) -> Result<(String, Option<i64>)> {
-    conn.query_row(
-        "SELECT status, invoice_id FROM quote WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()?
-    .ok_or_else(|| InvoicingError::not_found("quote", id))
-}
-
-/// Replaces a draft or sent quote's content (an accepted, rejected or converted quote is refused).
-pub fn update(conn: &Connection, id: i64, q: QuoteInput, today: &str, at: &str) -> Result<()> {
-    let (status, invoice) = stored_status(conn, id)?;
-    if invoice.is_some() || !matches!(status.as_str(), "draft" | "sent") {
-        return Err(InvoicingError::Refused(format!(
-            "a {status} quote cannot be changed; copy it into a new one"
-        )));
-    }
-    let (currency, totals, lang) = documents::checked(&as_draft(&q))?;
-    let (issue, until) = check_dates(&q, today)?;
+/// Writes a quote's fields, figures and lines into row `id` after checking them.
+fn write(conn: &Connection, id: i64, q: &QuoteInput, today: &str, at: &str) -> Result<()> {
+    let (currency, totals, lang) = documents::checked(&as_draft(q))?;
+    let (issue, until) = check_dates(q, today)?;
     conn.execute(
         "UPDATE quote SET company_id = ?2, contact_id = ?3, issue_date = ?4, valid_until = ?5, currency = ?6,
              language = ?7, withholding_percent = ?8, notes = ?9, net = ?10, tax = ?11, surcharge = ?12,
@@ -208,6 +175,27 @@ pub fn update(conn: &Connection, id: i64, q: QuoteInput, today: &str, at: &str) 
         ],
     )?;
     documents::write_lines_to(conn, LineTable::Quote, id, &q.lines, &totals)
+}
+
+fn stored_status(conn: &Connection, id: i64) -> Result<(String, Option<i64>)> {
+    conn.query_row(
+        "SELECT status, invoice_id FROM quote WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or_else(|| InvoicingError::not_found("quote", id))
+}
+
+/// Replaces a draft or sent quote's content (an accepted, rejected or converted quote is refused).
+pub fn update(conn: &Connection, id: i64, q: QuoteInput, today: &str, at: &str) -> Result<()> {
+    let (status, invoice) = stored_status(conn, id)?;
+    if invoice.is_some() || !matches!(status.as_str(), "draft" | "sent") {
+        return Err(InvoicingError::Refused(format!(
+            "a {status} quote cannot be changed; copy it into a new one"
+        )));
+    }
+    write(conn, id, &q, today, at)
 }
 
 /// Deletes a quote that was not converted.
