@@ -38,6 +38,7 @@ pub const MIGRATIONS: Migrations = Migrations {
         include_str!("../migrations/0004_deals.sql"),
         include_str!("../migrations/0005_interactions_tasks.sql"),
         include_str!("../migrations/0006_list_filters.sql"),
+        include_str!("../migrations/0007_search_by_kind.sql"),
     ],
 };
 
@@ -75,8 +76,8 @@ impl CrmError {
 
 pub type Result<T> = std::result::Result<T, CrmError>;
 
-/// Every kind of record the search index holds; the code is the low 4 bits of an index rowid
-/// (`rowid = id × 16 + code`). Codes are stored in vaults: never renumber one.
+/// Every kind of record search finds. The code was the low 4 bits of a rowid of the shared index of crm steps
+/// 1–6 (`rowid = id × 16 + code`), which step 7 reads to split it into one index per kind: never renumber one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecordKind {
     Contact,

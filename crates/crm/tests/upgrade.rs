@@ -109,3 +109,82 @@ fn v1_contacts_survive_the_upgrade_with_new_fields_defaulted() {
         1 + sigilo_crm::MIGRATIONS.steps.len() as u32
     );
 }
+
+/// A vault at crm step 6 keeps every kind's entries in one shared index (rowid = id × 16 + kind code); step 7
+/// splits it into one index per kind, and every old entry is found again, under its kind and id.
+#[test]
+fn the_shared_search_index_is_split_by_kind() {
+    use sigilo_crm::{RecordKind, search};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("v6");
+    let pass = || Passphrase::new("step six".to_owned());
+    let step6 = Migrations {
+        domain: "crm",
+        steps: &sigilo_crm::MIGRATIONS.steps[..6],
+    };
+    let (vault, _) = Vault::create_with_kdf(
+        &dir,
+        &pass(),
+        &[step6],
+        sigilo_vault::KdfParams::insecure_fast_for_tests(),
+    )
+    .unwrap();
+    // Written as the step-6 code wrote them (kind codes: 1 contact, 2 company, 3 interaction, 4 deal, 5 task).
+    vault
+        .conn()
+        .execute_batch(
+            "INSERT INTO search_index (rowid, title, body) VALUES
+                 (7 * 16 + 1, 'José Ñandú', 'jose@example.es 34612345678'),
+                 (8 * 16 + 1, 'Ana Ruiz', 'ana@example.es'),
+                 (3 * 16 + 2, 'Ñandú S.L.', 'B12345678'),
+                 (5 * 16 + 3, 'Llamada', 'Presupuesto para Ñandú'),
+                 (2 * 16 + 4, 'Reforma oficina', 'Ñandú S.L.'),
+                 (9 * 16 + 5, 'Llamar a Ñandú', '');",
+        )
+        .unwrap();
+    vault.lock();
+
+    let vault = Vault::open(&dir, &Unlock::Passphrase(pass()), &[sigilo_crm::MIGRATIONS]).unwrap();
+    let c = vault.conn();
+    let got: Vec<(RecordKind, Vec<(i64, String)>)> = search::grouped(c, "NANDU", 10)
+        .unwrap()
+        .into_iter()
+        .map(|g| {
+            (
+                g.kind,
+                g.hits.into_iter().map(|h| (h.id, h.title)).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (RecordKind::Contact, vec![(7, "José Ñandú".to_owned())]),
+            (RecordKind::Company, vec![(3, "Ñandú S.L.".to_owned())]),
+            (RecordKind::Deal, vec![(2, "Reforma oficina".to_owned())]),
+            (RecordKind::Interaction, vec![(5, "Llamada".to_owned())]),
+            (RecordKind::Task, vec![(9, "Llamar a Ñandú".to_owned())]),
+        ]
+    );
+    assert_eq!(
+        search::query_kinds(c, "+34 612", 5, &[RecordKind::Contact]).unwrap()[0].id,
+        7
+    );
+    assert_eq!(search::query_kinds(c, "ana", 5, &[]).unwrap()[0].id, 8);
+    // The entries moved; the shared index is gone, and removing an entry works on the new index.
+    let shared: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'search_index%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(shared, 0);
+    search::remove(c, RecordKind::Contact, 7).unwrap();
+    assert!(
+        search::query_kinds(c, "nandu", 5, &[RecordKind::Contact])
+            .unwrap()
+            .is_empty()
+    );
+    assert!(vault.check().unwrap().ok);
+}
