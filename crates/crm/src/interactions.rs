@@ -2,6 +2,8 @@
 //! subject and body, linked to contacts (many), a company and optionally a deal; merged timelines, newest first,
 //! keyset-paged with ties broken by id.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::paging::{self, Page};
@@ -356,14 +358,45 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Raw> {
 }
 
 fn finish(conn: &Connection, raw: Raw) -> Result<Interaction> {
-    let (id, kind, at, direction, subject, body, company_id, deal_id, created_at, updated_at) = raw;
     let contact_ids = conn
         .prepare_cached(
             "SELECT contact_id FROM interaction_contact INDEXED BY interaction_contact_by_interaction \
              WHERE interaction_id = ?1 ORDER BY contact_id",
         )?
-        .query_map([id], |r| r.get(0))?
+        .query_map([raw.0], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    finish_with(raw, contact_ids)
+}
+
+/// The participants of several interactions in one query (ids ascending, so the index is read in order):
+/// interaction id → contact ids, ascending.
+fn participants(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, Vec<i64>>> {
+    let mut sorted = ids.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let list = format!(
+        "[{}]",
+        sorted
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let mut out: HashMap<i64, Vec<i64>> = HashMap::with_capacity(sorted.len());
+    let mut stmt = conn.prepare_cached(
+        "SELECT interaction_id, contact_id FROM interaction_contact \
+         INDEXED BY interaction_contact_by_interaction \
+         WHERE interaction_id IN (SELECT value FROM json_each(?1)) ORDER BY interaction_id, contact_id",
+    )?;
+    for row in stmt.query_map([list], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+        let (interaction, contact) = row?;
+        out.entry(interaction).or_default().push(contact);
+    }
+    Ok(out)
+}
+
+fn finish_with(raw: Raw, contact_ids: Vec<i64>) -> Result<Interaction> {
+    let (id, kind, at, direction, subject, body, company_id, deal_id, created_at, updated_at) = raw;
     Ok(Interaction {
         id,
         kind: InteractionKind::parse(&kind)?,
@@ -440,11 +473,17 @@ pub fn timeline(
         .query_map(params![owner, key, after, i64::from(limit + 1)], read)?
         .collect::<rusqlite::Result<_>>()?;
     let page = paging::finish(raws, limit, |r| (r.2.clone(), r.0));
+    // Every item's participants in one query rather than one lookup per item.
+    let ids: Vec<i64> = page.items.iter().map(|r| r.0).collect();
+    let mut people = participants(conn, &ids)?;
     Ok(Page {
         items: page
             .items
             .into_iter()
-            .map(|raw| finish(conn, raw))
+            .map(|raw| {
+                let contact_ids = people.remove(&raw.0).unwrap_or_default();
+                finish_with(raw, contact_ids)
+            })
             .collect::<Result<_>>()?,
         next_cursor: page.next_cursor,
     })
