@@ -10,6 +10,7 @@
 mod commands;
 mod crm_commands;
 mod invoicing_commands;
+mod money_commands;
 mod state;
 
 use tauri::{Manager as _, RunEvent};
@@ -103,6 +104,35 @@ fn main() {
             invoicing_commands::invoice_verify_chain,
             invoicing_commands::invoice_pdf,
             invoicing_commands::invoice_pdf_save,
+            money_commands::quote_create,
+            money_commands::quote_update,
+            money_commands::quote_delete,
+            money_commands::quote_set_status,
+            money_commands::quote_convert,
+            money_commands::quote_get,
+            money_commands::quote_list,
+            money_commands::recurring_create,
+            money_commands::recurring_set_active,
+            money_commands::recurring_delete,
+            money_commands::recurring_get,
+            money_commands::recurring_list,
+            money_commands::recurring_run_due,
+            money_commands::money_overview,
+            money_commands::dunning_list,
+            money_commands::reminder_log,
+            money_commands::reminder_list,
+            money_commands::expense_add,
+            money_commands::expense_update,
+            money_commands::expense_delete,
+            money_commands::expense_get,
+            money_commands::expense_list,
+            money_commands::expense_pay,
+            money_commands::expense_attach,
+            money_commands::expense_detach,
+            money_commands::expense_document_save,
+            money_commands::profit_report,
+            money_commands::vat_report,
+            money_commands::vat_report_csv_save,
         ])
         .build(tauri::generate_context!());
     let app = match app {

@@ -52,6 +52,26 @@ import type { Product } from '$lib/bindings/Product';
 import type { ProductInput } from '$lib/bindings/ProductInput';
 import type { SeriesDto } from '$lib/bindings/SeriesDto';
 import type { TaxPresetDto } from '$lib/bindings/TaxPresetDto';
+import type { Expense } from '$lib/bindings/Expense';
+import type { ExpenseDocumentInfo } from '$lib/bindings/ExpenseDocumentInfo';
+import type { ExpenseFilter } from '$lib/bindings/ExpenseFilter';
+import type { ExpenseInput } from '$lib/bindings/ExpenseInput';
+import type { ExpenseRow } from '$lib/bindings/ExpenseRow';
+import type { MoneyOverview } from '$lib/bindings/MoneyOverview';
+import type { OverdueRow } from '$lib/bindings/OverdueRow';
+import type { ProfitBy } from '$lib/bindings/ProfitBy';
+import type { ProfitReport } from '$lib/bindings/ProfitReport';
+import type { Quote } from '$lib/bindings/Quote';
+import type { QuoteInput } from '$lib/bindings/QuoteInput';
+import type { QuoteRow } from '$lib/bindings/QuoteRow';
+import type { QuoteStatus } from '$lib/bindings/QuoteStatus';
+import type { Recurring } from '$lib/bindings/Recurring';
+import type { RecurringInput } from '$lib/bindings/RecurringInput';
+import type { RecurringRow } from '$lib/bindings/RecurringRow';
+import type { RecurringRun } from '$lib/bindings/RecurringRun';
+import type { ReminderDto } from '$lib/bindings/ReminderDto';
+import type { ReminderInput } from '$lib/bindings/ReminderInput';
+import type { VatReport } from '$lib/bindings/VatReport';
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { open as openDialog, save as saveDialog } from '@tauri-apps/plugin-dialog';
@@ -216,7 +236,51 @@ export const api = {
 	/** The PDF's bytes (raw, not JSON) for the preview. */
 	invoicePdf: (id: string) => call<ArrayBuffer>('invoice_pdf', { id }),
 	/** Writes the PDF to a path the user picked. */
-	invoicePdfSave: (id: string, path: string) => call<null>('invoice_pdf_save', { id, path })
+	invoicePdfSave: (id: string, path: string) => call<null>('invoice_pdf_save', { id, path }),
+
+	// ----- money: quotes, recurring invoices, dunning, the overview, expenses, reports -----
+	quoteCreate: (input: QuoteInput) => call<string>('quote_create', { input }),
+	quoteUpdate: (id: string, input: QuoteInput) => call<null>('quote_update', { id, input }),
+	quoteDelete: (id: string) => call<null>('quote_delete', { id }),
+	/** Marks a quote sent, accepted or rejected (expired is derived). */
+	quoteSetStatus: (id: string, status: QuoteStatus) => call<null>('quote_set_status', { id, status }),
+	/** Turns a quote into a draft invoice in one step; resolves to the invoice's id. */
+	quoteConvert: (id: string) => call<string>('quote_convert', { id }),
+	quoteGet: (id: string) => call<Quote>('quote_get', { id }),
+	quoteList: (status: QuoteStatus | null, limit: number, cursor: string | null) =>
+		call<Page<QuoteRow>>('quote_list', { status, limit, cursor }),
+	recurringCreate: (input: RecurringInput) => call<string>('recurring_create', { input }),
+	recurringSetActive: (id: string, active: boolean) => call<null>('recurring_set_active', { id, active }),
+	recurringDelete: (id: string) => call<null>('recurring_delete', { id }),
+	recurringGet: (id: string) => call<Recurring>('recurring_get', { id }),
+	recurringList: () => call<RecurringRow[]>('recurring_list'),
+	/** Makes the drafts of every period that has come (called once after unlocking); never twice for a period. */
+	recurringRunDue: () => call<RecurringRun[]>('recurring_run_due'),
+	/** Receivables and overdue per currency, net revenue for the twelve months up to this one. */
+	moneyOverview: () => call<MoneyOverview>('money_overview'),
+	dunningList: (limit: number, cursor: string | null) => call<Page<OverdueRow>>('dunning_list', { limit, cursor }),
+	reminderLog: (invoice: string, reminder: ReminderInput) => call<string>('reminder_log', { invoice, reminder }),
+	reminderList: (invoice: string) => call<ReminderDto[]>('reminder_list', { invoice }),
+	/** Records a supplier bill, with its document's bytes (PDF, JPEG or PNG) when given; resolves to its id. */
+	expenseAdd: (input: ExpenseInput, bytes: number[] | null, name: string | null) =>
+		call<string>('expense_add', { input, bytes, name }),
+	expenseUpdate: (id: string, input: ExpenseInput) => call<null>('expense_update', { id, input }),
+	expenseDelete: (id: string) => call<Expense>('expense_delete', { id }),
+	expenseGet: (id: string) => call<Expense>('expense_get', { id }),
+	expenseList: (filter: ExpenseFilter, limit: number, cursor: string | null) =>
+		call<Page<ExpenseRow>>('expense_list', { filter, limit, cursor }),
+	/** Marks a bill paid on `date` (null = today), or unpaid with `paid` false. */
+	expensePay: (id: string, paid: boolean, date: string | null) => call<null>('expense_pay', { id, paid, date }),
+	expenseAttach: (id: string, bytes: number[], name: string | null) =>
+		call<ExpenseDocumentInfo>('expense_attach', { id, bytes, name }),
+	expenseDetach: (id: string) => call<null>('expense_detach', { id }),
+	/** Writes the bill's document to a path the user picked. */
+	expenseDocumentSave: (id: string, path: string) => call<null>('expense_document_save', { id, path }),
+	profitReport: (year: number, by: ProfitBy) => call<ProfitReport>('profit_report', { year, by }),
+	vatReport: (year: number, quarter: number) => call<VatReport>('vat_report', { year, quarter }),
+	/** Writes the quarter's VAT figures as CSV (decimal comma unless `point`) to a path the user picked. */
+	vatReportCsvSave: (year: number, quarter: number, point: boolean, path: string) =>
+		call<null>('vat_report_csv_save', { year, quarter, point, path })
 };
 
 type Handler = (payload: unknown) => void;
@@ -286,16 +350,23 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 /** What a native picker chooses: an existing folder, an existing backup file, or a new backup file's name. */
-export type PickKind = 'folder' | 'backup-open' | 'backup-save' | 'pdf';
+export type PickKind = 'folder' | 'backup-open' | 'backup-save' | 'pdf' | 'csv' | 'document';
 
 /** Shows the system's native picker (inside the Tauri window only); resolves to the chosen path, or null. */
 export async function pickPath(kind: PickKind, current: string, title: string): Promise<string | null> {
 	if (!hasIpc()) return null;
 	const defaultPath = current.trim() || undefined;
-	const filters = kind === 'pdf' ? [{ name: 'PDF', extensions: ['pdf'] }] : [{ name: 'Sigilo', extensions: ['sigilobak'] }];
+	const filters =
+		kind === 'pdf'
+			? [{ name: 'PDF', extensions: ['pdf'] }]
+			: kind === 'csv'
+				? [{ name: 'CSV', extensions: ['csv'] }]
+				: kind === 'document'
+					? [{ name: 'PDF, JPEG, PNG', extensions: ['pdf', 'jpg', 'jpeg', 'png'] }]
+					: [{ name: 'Sigilo', extensions: ['sigilobak'] }];
 	try {
 		const picked =
-			kind === 'backup-save' || kind === 'pdf'
+			kind === 'backup-save' || kind === 'pdf' || kind === 'csv' || kind === 'document'
 				? await saveDialog({ title, defaultPath, filters })
 				: await openDialog({ title, defaultPath, directory: kind === 'folder', multiple: false, filters: kind === 'folder' ? undefined : filters });
 		return typeof picked === 'string' ? picked : null;

@@ -14,7 +14,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
 const ACTIVITY_INTERVAL_MS = 30_000;
 
 /** The kinds of record a screen can be asked to show (the search kinds). */
-export type RecordKind = 'contact' | 'company' | 'deal' | 'interaction' | 'task';
+export type RecordKind = 'contact' | 'company' | 'deal' | 'interaction' | 'task' | 'invoice';
 
 /**
  * A navigation request: show record `id` of `kind`, or open the screen's "new" form when `id` is null. Set it with
@@ -32,6 +32,8 @@ class AppState {
 	settings = $state<AppSettings>({ ...DEFAULT_SETTINGS });
 	section = $state<Section>('contacts');
 	locking = $state(false);
+	/** A short message for the whole shell (drafts made from recurring invoices at unlock); null when none. */
+	notice = $state<string | null>(null);
 	/** Pending navigation request (see OpenRequest); null when there is none. */
 	open = $state<OpenRequest | null>(null);
 
@@ -72,6 +74,13 @@ class AppState {
 		this.vault = vault;
 		this.section = 'contacts';
 		this.phase = 'shell';
+		// Recurring invoices: make the drafts of every period that has come (idempotent), and say how many.
+		void api
+			.recurringRunDue()
+			.then((made) => {
+				if (made.length > 0) this.notice = i18n.m.recurring.created(made.length);
+			})
+			.catch(() => {});
 		// The backend records the vault in the recent list itself; refresh our copy so a later save keeps it.
 		void api
 			.settingsGet()

@@ -1,13 +1,15 @@
 // English dictionary: must match the Messages shape exactly (svelte-check fails on a missing or extra key).
 import type { Messages } from './es';
 import { invoicingEn } from '$lib/components/invoices/messages';
+import { moneyEn } from '$lib/components/reports/messages';
 
 export const en: Messages = {
 	...invoicingEn,
+	...moneyEn,
 	languageName: 'English',
 	common: {
 		choose: 'Choose…',
-		chooseTitle: { folder: 'Choose a folder', 'backup-open': 'Choose a backup file', 'backup-save': 'Save the backup as', pdf: 'Save the PDF as' },
+		chooseTitle: { folder: 'Choose a folder', 'backup-open': 'Choose a backup file', 'backup-save': 'Save the backup as', pdf: 'Save the PDF as', csv: 'Save the CSV as', document: 'Save the document as' },
 		cancel: 'Cancel',
 		save: 'Save',
 		saving: 'Saving…',
@@ -30,6 +32,9 @@ export const en: Messages = {
 		deals: 'Deals',
 		tasks: 'Tasks',
 		invoices: 'Invoices',
+		quotes: 'Quotes',
+		expenses: 'Expenses',
+		reports: 'Reports',
 		privacy: 'Privacy',
 		backups: 'Backups',
 		settings: 'Settings',
@@ -45,6 +50,9 @@ export const en: Messages = {
 			deals: 'Your deals by stage, from prospect to customer.',
 			tasks: "Today's tasks and the overdue ones.",
 			invoices: 'Quotes and invoices, payments received and expenses.',
+			quotes: 'Quotes, turned into invoices in one step.',
+			expenses: "Your suppliers' bills.",
+			reports: "Profit, the quarter's VAT and outstanding payments.",
 			privacy: 'Consents, requests for access and erasure.'
 		}
 	},

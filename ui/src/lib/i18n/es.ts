@@ -14,6 +14,7 @@ import type { TaskView } from '$lib/bindings/TaskView';
 import type { CompanyProblem } from '$lib/components/companies/companyDraft';
 import type { TaskProblem } from '$lib/components/tasks/taskDraft';
 import { invoicingEs, type InvoicingMessages } from '$lib/components/invoices/messages';
+import { moneyEs, type MoneyMessages } from '$lib/components/reports/messages';
 
 export type Section =
 	| 'home'
@@ -22,6 +23,9 @@ export type Section =
 	| 'deals'
 	| 'tasks'
 	| 'invoices'
+	| 'quotes'
+	| 'expenses'
+	| 'reports'
 	| 'privacy'
 	| 'backups'
 	| 'settings';
@@ -30,7 +34,7 @@ export interface Messages {
 	languageName: string;
 	common: {
 		choose: string;
-		chooseTitle: Record<'folder' | 'backup-open' | 'backup-save' | 'pdf', string>;
+		chooseTitle: Record<'folder' | 'backup-open' | 'backup-save' | 'pdf' | 'csv' | 'document', string>;
 		cancel: string;
 		save: string;
 		saving: string;
@@ -528,14 +532,20 @@ export interface Messages {
 	invoices: InvoicingMessages['invoices'];
 	profile: InvoicingMessages['profile'];
 	products: InvoicingMessages['products'];
+	quotes: MoneyMessages['quotes'];
+	expenses: MoneyMessages['expenses'];
+	reports: MoneyMessages['reports'];
+	dunning: MoneyMessages['dunning'];
+	recurring: MoneyMessages['recurring'];
 }
 
 export const es: Messages = {
 	languageName: 'Español',
 	...invoicingEs,
+	...moneyEs,
 	common: {
 		choose: 'Elegir…',
-		chooseTitle: { folder: 'Elegir una carpeta', 'backup-open': 'Elegir una copia de seguridad', 'backup-save': 'Guardar la copia como', pdf: 'Guardar el PDF como' },
+		chooseTitle: { folder: 'Elegir una carpeta', 'backup-open': 'Elegir una copia de seguridad', 'backup-save': 'Guardar la copia como', pdf: 'Guardar el PDF como', csv: 'Guardar el CSV como', document: 'Guardar el documento como' },
 		cancel: 'Cancelar',
 		save: 'Guardar',
 		saving: 'Guardando…',
@@ -558,6 +568,9 @@ export const es: Messages = {
 		deals: 'Oportunidades',
 		tasks: 'Tareas',
 		invoices: 'Facturas',
+		quotes: 'Presupuestos',
+		expenses: 'Gastos',
+		reports: 'Informes',
 		privacy: 'Privacidad',
 		backups: 'Copias de seguridad',
 		settings: 'Ajustes',
@@ -573,6 +586,9 @@ export const es: Messages = {
 			deals: 'Aquí seguirás tus oportunidades por etapa, de posible cliente a cliente.',
 			tasks: 'Aquí verás las tareas de hoy y las vencidas.',
 			invoices: 'Aquí prepararás presupuestos y facturas, y anotarás cobros y gastos.',
+			quotes: 'Aquí prepararás presupuestos y los convertirás en facturas.',
+			expenses: 'Aquí anotarás las facturas de tus proveedores.',
+			reports: 'Aquí verás el beneficio, el IVA del trimestre y los cobros pendientes.',
 			privacy: 'Aquí gestionarás consentimientos, derechos de acceso y supresión.'
 		}
 	},
