@@ -85,7 +85,8 @@ export function newDraft(currency = 'EUR', language: 'es' | 'en' = 'es'): Invoic
 }
 
 /** The editor's state for a stored draft (the customer's name comes from the list row or a lookup). */
-export function draftFromInvoice(inv: Invoice, customerName: string | null): InvoiceDraft {
+export function draftFromInvoice(inv: Invoice, customerName: string | null, decimalComma = false): InvoiceDraft {
+	const show = (v: string) => (decimalComma ? v.replace('.', ',') : v);
 	const customer: Customer | null = inv.company_id
 		? { kind: 'company', id: inv.company_id, name: customerName ?? '' }
 		: inv.contact_id
@@ -100,7 +101,7 @@ export function draftFromInvoice(inv: Invoice, customerName: string | null): Inv
 		due_date: inv.due_date ?? '',
 		currency: inv.currency,
 		language: inv.language === 'en' ? 'en' : 'es',
-		withholding: inv.withholding_percent ?? '',
+		withholding: show(inv.withholding_percent ?? ''),
 		notes: inv.notes ?? '',
 		corrects: inv.corrects,
 		correction_reason: inv.correction_reason,
@@ -108,11 +109,11 @@ export function draftFromInvoice(inv: Invoice, customerName: string | null): Inv
 			key: nextKey++,
 			product_id: l.product_id,
 			description: l.description,
-			quantity: l.quantity,
+			quantity: show(l.quantity),
 			unit: l.unit ?? '',
-			unit_price: l.unit_price,
+			unit_price: show(l.unit_price),
 			discount_kind: l.discount_percent ? 'percent' : l.discount_amount ? 'amount' : 'none',
-			discount: l.discount_percent ?? l.discount_amount ?? '',
+			discount: show(l.discount_percent ?? l.discount_amount ?? ''),
 			tax: { ...l.tax }
 		}))
 	};

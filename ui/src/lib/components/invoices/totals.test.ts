@@ -7,9 +7,11 @@ import {
 	decimalToMinor,
 	divRoundHalfAway,
 	formatMoney,
+	formatDecimal,
 	formatPercent,
 	lineNet,
 	minorToDecimal,
+	negate,
 	parseDecOr,
 	rateKey,
 	type LineDraft
@@ -158,5 +160,12 @@ describe('formatting', () => {
 	it('formats a rate as a percentage', () => {
 		expect(formatPercent('21', 'es-ES').replace(/\s/gu, ' ')).toBe('21 %');
 		expect(formatPercent('5.2', 'en-GB')).toBe('5.2%');
+	});
+	it('negates a decimal string', () => {
+		expect(['95.00', '-1', '0.00', '+3'].map(negate)).toEqual(['-95.00', '1', '0.00', '-3']);
+	});
+	it('formats a quantity in the locale', () => {
+		expect(formatDecimal('12.5', 'es-ES')).toBe('12,5');
+		expect(formatDecimal('1234.000001', 'en-GB')).toBe('1,234.000001');
 	});
 });

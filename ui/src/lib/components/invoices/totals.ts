@@ -318,3 +318,21 @@ export function formatPercent(percent: string, tag: string): string {
 		return `${decToString(d)} %`;
 	}
 }
+
+/** A quantity or plain decimal in the locale ("12,5" in es-ES), from its exact string. */
+export function formatDecimal(value: string, tag: string): string {
+	const d = parseDec(value);
+	if (!d) return value;
+	try {
+		return new Intl.NumberFormat(tag, { maximumFractionDigits: MAX_SCALE }).format(decToString(d) as Intl.StringNumericLiteral);
+	} catch {
+		return decToString(d);
+	}
+}
+
+/** The decimal string with its sign flipped ("95.00" → "-95.00", "-1" → "1", "0.00" stays). */
+export function negate(amount: string): string {
+	const t = amount.trim();
+	if (t.startsWith('-')) return t.slice(1);
+	return /^[+]?0*[.,]?0*$/u.test(t) ? t : `-${t.replace(/^\+/u, '')}`;
+}
