@@ -1,7 +1,7 @@
-//! End-to-end invoicing journey in the real window: create the customer on the companies screen, fill the business
-//! profile, write an invoice with two tax rates and IRPF watching the live totals, issue it after the confirmation,
-//! record a partial payment and see the balance, and see the real PDF rendered in the window. Screenshots go to
-//! tests/artifacts/invoice-journey/.
+//! End-to-end invoicing journey in the real window: create the customer on the companies screen and a product, be
+//! sent to the business profile when issuing is refused and fill it, write an invoice with two tax rates and IRPF
+//! watching the live totals, issue it after the confirmation, record a partial payment and see the balance, see the
+//! real PDF rendered in the window, and draft a full credit note. Screenshots go to tests/artifacts/invoice-journey/.
 #![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -67,11 +67,53 @@ fn invoice_customer_profile_issue_payment_pdf() {
         t.contains("B12345674")
     });
 
-    // 2. The invoices screen teaches what it is for; the profile is still empty.
+    // 2. The invoices screen teaches what it is for. A product for the catalogue.
     app.click("[data-testid=nav-invoices]");
     app.el("[data-testid=invoices-empty]");
     app.shot("invoices-empty");
-    app.click("[data-testid=invoices-area-profile]");
+    app.click("[data-testid=invoices-area-products]");
+    app.click("[data-testid=product-new]");
+    app.type_into("[data-testid=product-name]", "Diseño de la tienda (horas)");
+    app.type_into("[data-testid=product-price]", "48");
+    app.type_into("[data-testid=product-unit]", "h");
+    app.click("[data-testid=product-save]");
+    app.wait_text("[data-testid=product-row]", "the product", |t| {
+        t.contains("Diseño de la tienda") && t.contains("48,00")
+    });
+    app.shot("products");
+
+    // 3. A new invoice: the customer from the picker, the first line from the product picker.
+    app.click("[data-testid=invoices-area-invoices]");
+    app.click("[data-testid=invoice-new]");
+    app.type_into("[data-testid=invoice-customer]", "Ñandú");
+    app.click("[data-testid=invoice-customer-option]");
+    app.wait_text(
+        "[data-testid=invoice-customer-chosen]",
+        "the company",
+        |t| t.contains("Ñandú Ferretería"),
+    );
+    app.click("[data-testid=invoice-add-product]");
+    app.click("[data-testid=invoice-product-option]");
+    app.wait_until("the product's line", || {
+        Ok(app.exec(
+            "return Number(document.querySelector('#invoice-line-0-price').value.replace(',', '.')) === 48\
+             && document.querySelector('#invoice-line-0-unit').value === 'h'",
+        )? == Value::Bool(true))
+    });
+    app.type_into(&line(0, "qty"), "12,5");
+    // Live totals after the first line: 600.00 + 126.00.
+    wait_amount(&app, "[data-testid=invoice-total]", "726.00");
+
+    // 4. Issuing is refused while the business profile is incomplete: the editor says what is missing and links
+    // to the profile (saving the draft on the way); once complete, the same draft comes back.
+    app.click("[data-testid=invoice-issue]");
+    app.wait_text(
+        "[data-testid=invoice-profile-missing]",
+        "what is missing",
+        |t| t.contains("NIF"),
+    );
+    app.shot("profile-missing");
+    app.click("[data-testid=invoice-profile-fix]");
     app.el("[data-testid=profile-missing]");
     for (field, value) in [
         ("legal_name", "Estudio Gráfico Lucía Martín"),
@@ -87,26 +129,17 @@ fn invoice_customer_profile_issue_payment_pdf() {
     ] {
         app.type_into(&format!("[data-testid=profile-{field}]"), value);
     }
+    app.shot("profile-filled");
     app.click("[data-testid=profile-save]");
-    app.el("[data-testid=profile-complete]");
-    app.shot("profile-complete");
-
-    // 3. A new invoice: customer from the picker, two lines at IVA 21 % and 4 % (one with a 10 % discount), IRPF 15 %.
-    app.click("[data-testid=invoices-area-invoices]");
-    app.click("[data-testid=invoice-new]");
-    app.type_into("[data-testid=invoice-customer]", "Ñandú");
-    app.click("[data-testid=invoice-customer-option]");
+    // Back in the saved draft: customer and first line kept.
+    wait_amount(&app, "[data-testid=invoice-total]", "726.00");
     app.wait_text(
         "[data-testid=invoice-customer-chosen]",
         "the company",
         |t| t.contains("Ñandú Ferretería"),
     );
-    app.type_into(&line(0, "desc"), "Diseño de la tienda (horas)");
-    app.type_into(&line(0, "qty"), "12,5");
-    app.type_into(&line(0, "unit"), "h");
-    app.type_into(&line(0, "price"), "48");
-    // Live totals after the first line: 600.00 + 126.00.
-    wait_amount(&app, "[data-testid=invoice-total]", "726.00");
+
+    // 5. The second line at IVA 4 % with a 10 % discount, and IRPF 15 %.
     app.click("[data-testid=invoice-add-line]");
     app.type_into(&line(1, "desc"), "Manual de uso impreso");
     app.type_into(&line(1, "qty"), "3");
@@ -128,7 +161,7 @@ fn invoice_customer_profile_issue_payment_pdf() {
     });
     app.shot("editor-live-totals");
 
-    // 4. Issue: the confirmation says it cannot be edited after.
+    // 6. Issue: the confirmation says it cannot be edited after.
     app.click("[data-testid=invoice-issue]");
     app.wait_text("[data-testid=confirm-dialog]", "the warning", |t| {
         t.contains("ya no se podrá modificar")
@@ -148,7 +181,7 @@ fn invoice_customer_profile_issue_payment_pdf() {
     assert!(!app.has("[data-testid=invoice-delete]"));
     app.shot("issued");
 
-    // 5. A partial payment: the amount defaults to the balance; 200 € leaves 465.66 €.
+    // 7. A partial payment: the amount defaults to the balance; 200 € leaves 465.66 €.
     app.click("[data-testid=invoice-pay]");
     app.el("[data-testid=pay-amount]");
     let default_amount = app
@@ -166,7 +199,7 @@ fn invoice_customer_profile_issue_payment_pdf() {
     });
     app.shot("partially-paid");
 
-    // 6. The real PDF, rendered in the window by pdf.js: pages painted (not blank).
+    // 8. The real PDF, rendered in the window by pdf.js: pages painted (not blank).
     app.click("[data-testid=invoice-pdf-preview]");
     app.wait_until_for(
         "the PDF preview to render",
@@ -201,7 +234,7 @@ fn invoice_customer_profile_issue_payment_pdf() {
     app.shot("pdf-preview");
     app.click("[data-testid=invoice-pdf-close]");
 
-    // 7. The list: the invoice under "outstanding" with its balance.
+    // 9. The list: the invoice under "outstanding" with its balance.
     app.click("[data-testid=invoice-detail-back]");
     app.click("[data-testid=invoice-filter-unpaid]");
     app.wait_text(
@@ -211,7 +244,7 @@ fn invoice_customer_profile_issue_payment_pdf() {
     );
     app.shot("list-outstanding");
 
-    // 8. A full credit note from the issued invoice: asks the reason, opens the draft with the figures negated.
+    // 10. A full credit note from the issued invoice: asks the reason, opens the draft with the figures negated.
     app.click("[data-testid=invoice-row]");
     app.click("[data-testid=invoice-credit]");
     app.type_into(
