@@ -1,6 +1,6 @@
 // Unit tests for contact form validation.
 import { describe, expect, it } from 'vitest';
-import { checkDraft, checkEmail, checkName, checkPhone, draftIsValid, draftToInput } from './validate';
+import { addressDraft, addressesToInput, checkDraft, checkEmail, checkName, checkPhone, draftIsValid, draftToInput } from './validate';
 
 describe('field checks', () => {
 	it('checks email shape', () => {
@@ -63,5 +63,22 @@ describe('drafts', () => {
 		const input = draftToInput({ ...base, emails: [{ label: '  ', value: ' a@b.es ' }], source: 'event' });
 		expect(input.labelled_emails).toEqual([{ label: null, value: 'a@b.es' }]);
 		expect(input.source).toBe('event');
+	});
+	it('converts address rows: parts trimmed, country upper-cased, rows with only a label dropped', () => {
+		const rows = [
+			{ ...addressDraft(), label: ' oficina ', street: ' C/ Mayor 1 ', city: 'Soria', country: 'es' },
+			{ ...addressDraft(), label: 'vacía' }
+		];
+		expect(addressesToInput(rows)).toEqual([
+			{ label: 'oficina', street: 'C/ Mayor 1', postal_code: null, city: 'Soria', region: null, country: 'ES' }
+		]);
+		expect(addressDraft({ label: null, street: 'x', postal_code: null, city: null, region: null, country: 'FR' })).toEqual({
+			label: '',
+			street: 'x',
+			postal_code: '',
+			city: '',
+			region: '',
+			country: 'FR'
+		});
 	});
 });

@@ -47,8 +47,37 @@ export interface ContactDraft {
 	birthday: string;
 	source: ContactSource | '';
 	source_detail: string;
-	/** Not edited by the form yet: kept as loaded so saving does not drop them. */
-	addresses: Address[];
+	addresses: AddressDraft[];
+}
+
+/** A postal address being edited: every part as typed (empty = not given). */
+export type AddressDraft = { [K in keyof Address]: string };
+
+/** An address row for the form (null parts as empty text). */
+export function addressDraft(a: Address | null = null): AddressDraft {
+	return {
+		label: a?.label ?? '',
+		street: a?.street ?? '',
+		postal_code: a?.postal_code ?? '',
+		city: a?.city ?? '',
+		region: a?.region ?? '',
+		country: a?.country ?? ''
+	};
+}
+
+/** The addresses to save: parts trimmed (empty as null, the country upper-cased), rows with nothing but a label dropped. */
+export function addressesToInput(rows: AddressDraft[]): Address[] {
+	const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+	return rows
+		.map((r) => ({
+			label: orNull(r.label),
+			street: orNull(r.street),
+			postal_code: orNull(r.postal_code),
+			city: orNull(r.city),
+			region: orNull(r.region),
+			country: orNull(r.country.toUpperCase())
+		}))
+		.filter((a) => a.street || a.postal_code || a.city || a.region || a.country);
 }
 
 export interface DraftProblems {
@@ -83,7 +112,7 @@ export function draftToInput(d: ContactDraft): ContactInput {
 		notes: d.notes.trim() === '' ? null : d.notes,
 		labelled_emails: labelled(d.emails),
 		labelled_phones: labelled(d.phones),
-		addresses: d.addresses,
+		addresses: addressesToInput(d.addresses),
 		job_title: orNull(d.job_title),
 		birthday: orNull(d.birthday),
 		source: d.source === '' ? null : d.source,

@@ -2,10 +2,12 @@
 import type { Messages } from './es';
 import { invoicingEn } from '$lib/components/invoices/messages';
 import { moneyEn } from '$lib/components/reports/messages';
+import { fieldsMessagesEn } from '$lib/components/fields/messages';
 
 export const en: Messages = {
 	...invoicingEn,
 	...moneyEn,
+	...fieldsMessagesEn,
 	languageName: 'English',
 	common: {
 		choose: 'Choose…',

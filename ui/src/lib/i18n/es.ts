@@ -15,6 +15,7 @@ import type { CompanyProblem } from '$lib/components/companies/companyDraft';
 import type { TaskProblem } from '$lib/components/tasks/taskDraft';
 import { invoicingEs, type InvoicingMessages } from '$lib/components/invoices/messages';
 import { moneyEs, type MoneyMessages } from '$lib/components/reports/messages';
+import { fieldsMessagesEs, type FieldsMessages } from '$lib/components/fields/messages';
 
 export type Section =
 	| 'home'
@@ -30,7 +31,7 @@ export type Section =
 	| 'backups'
 	| 'settings';
 
-export interface Messages {
+export interface Messages extends FieldsMessages {
 	languageName: string;
 	common: {
 		choose: string;
@@ -543,6 +544,7 @@ export const es: Messages = {
 	languageName: 'Español',
 	...invoicingEs,
 	...moneyEs,
+	...fieldsMessagesEs,
 	common: {
 		choose: 'Elegir…',
 		chooseTitle: { folder: 'Elegir una carpeta', 'backup-open': 'Elegir una copia de seguridad', 'backup-save': 'Guardar la copia como', pdf: 'Guardar el PDF como', csv: 'Guardar el CSV como', document: 'Guardar el documento como' },

@@ -1,7 +1,9 @@
-// The deals board's state: stages, per-stage columns paged from dealList, header summaries, optimistic moves.
+// The deals board's state: stages, per-stage columns paged from dealList (dealListFiltered while the filter bar holds a
+// filter or sort), header summaries, optimistic moves.
 import { SvelteMap } from 'svelte/reactivity';
 import { api, type UiError } from '$lib/api';
 import type { Deal } from '$lib/bindings/Deal';
+import type { DealFilterInput } from '$lib/bindings/DealFilterInput';
 import type { Stage } from '$lib/bindings/Stage';
 import type { WonLost } from '$lib/bindings/WonLost';
 import { appendPage, insertSorted, movedDeal, moveSummary, type ColumnSummary } from './board';
@@ -12,14 +14,16 @@ export const PAGE = 30;
 /** One stage's column: the deals loaded so far, in title order, and where the next page starts. */
 export class Column {
 	readonly stage: Stage;
+	readonly filter: DealFilterInput | null;
 	items = $state<Deal[]>([]);
 	cursor = $state<string | null>(null);
 	done = $state(false);
 	loading = $state(false);
 	error = $state<UiError | null>(null);
 
-	constructor(stage: Stage) {
+	constructor(stage: Stage, filter: DealFilterInput | null = null) {
 		this.stage = stage;
+		this.filter = filter;
 	}
 
 	/** Fetches the next page unless one is on its way or the column is complete. */
@@ -27,7 +31,9 @@ export class Column {
 		if (this.loading || this.done) return;
 		this.loading = true;
 		try {
-			const page = await api.dealList(this.stage.id, PAGE, this.cursor);
+			const page = this.filter
+				? await api.dealListFiltered({ ...this.filter, stage: this.stage.id }, PAGE, this.cursor)
+				: await api.dealList(this.stage.id, PAGE, this.cursor);
 			this.items = appendPage(this.items, page.items);
 			this.cursor = page.next_cursor;
 			this.done = page.next_cursor === null;
@@ -47,6 +53,8 @@ export interface FailedMove {
 }
 
 export class Board {
+	/** Null: every deal, by title, with exact header figures; otherwise only matching deals (headers count what loaded). */
+	readonly filter: DealFilterInput | null = null;
 	stages = $state<Stage[]>([]);
 	columns = $state<Column[]>([]);
 	summary = $state<Record<string, ColumnSummary>>({});
@@ -63,7 +71,15 @@ export class Board {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#asked = new Set<string>();
 
-	total = $derived(Object.values(this.summary).reduce((n, s) => n + s.count, 0));
+	total = $derived(
+		this.filter
+			? this.columns.reduce((n, c) => n + c.items.length, 0)
+			: Object.values(this.summary).reduce((n, s) => n + s.count, 0)
+	);
+
+	constructor(filter: DealFilterInput | null = null) {
+		this.filter = filter;
+	}
 
 	column(stageId: string): Column | undefined {
 		return this.columns.find((c) => c.stage.id === stageId);
@@ -74,7 +90,8 @@ export class Board {
 		try {
 			const stages = await api.dealStages();
 			this.stages = stages;
-			this.columns = stages.map((s) => new Column(s));
+			const shown = this.filter?.stage ? stages.filter((s) => s.id === this.filter?.stage) : stages;
+			this.columns = shown.map((s) => new Column(s, this.filter));
 			await Promise.all([this.refreshSummary(), ...this.columns.map((c) => c.more())]);
 			this.error = null;
 		} catch (e) {
@@ -89,7 +106,7 @@ export class Board {
 		const d = await api.dashboard(30);
 		const next: Record<string, ColumnSummary> = {};
 		for (const p of d.pipeline) next[p.stage.id] = { count: p.count, totals: p.totals };
-		this.summary = next;
+		if (!this.filter) this.summary = next;
 		this.wonLost = d.won_lost;
 		this.since = d.won_lost_since;
 	}
@@ -117,7 +134,7 @@ export class Board {
 		const moved = movedDeal(deal, to, reason);
 		from.items = from.items.filter((d) => d.id !== deal.id);
 		dest.items = insertSorted(dest.items, moved);
-		this.summary = moveSummary(this.summary, from.stage.id, to.id, deal.value);
+		if (!this.filter) this.summary = moveSummary(this.summary, from.stage.id, to.id, deal.value);
 		this.failed = null;
 		try {
 			await api.dealMove(deal.id, to.id, reason);
@@ -128,7 +145,7 @@ export class Board {
 			// Undo exactly this move (not a snapshot: another move may have happened meanwhile).
 			dest.items = dest.items.filter((d) => d.id !== deal.id);
 			from.items = insertSorted(from.items, deal);
-			this.summary = moveSummary(this.summary, to.id, from.stage.id, deal.value);
+			if (!this.filter) this.summary = moveSummary(this.summary, to.id, from.stage.id, deal.value);
 			this.failed = { title: deal.title, error: e as UiError };
 			return false;
 		}
