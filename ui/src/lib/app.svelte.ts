@@ -14,7 +14,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
 const ACTIVITY_INTERVAL_MS = 30_000;
 
 /** The kinds of record a screen can be asked to show (the search kinds). */
-export type RecordKind = 'contact' | 'company' | 'deal' | 'interaction' | 'task' | 'invoice';
+export type RecordKind = 'contact' | 'company' | 'deal' | 'interaction' | 'task' | 'invoice' | 'quote';
 
 /**
  * A navigation request: show record `id` of `kind`, or open the screen's "new" form when `id` is null. Set it with

@@ -357,6 +357,8 @@ export const en: Messages = {
 		newCompany: 'New company',
 		newTask: 'New task',
 		newDeal: 'New deal',
+		newInvoice: 'New invoice',
+		newQuote: 'New quote',
 		lock: 'Lock',
 		goTo: (s) => `Go to ${s}`,
 		noHits: (q) => `Nothing matches “${q}”.`,

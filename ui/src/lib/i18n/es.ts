@@ -301,6 +301,8 @@ export interface Messages extends FieldsMessages {
 		newCompany: string;
 		newTask: string;
 		newDeal: string;
+		newInvoice: string;
+		newQuote: string;
 		lock: string;
 		goTo: (section: string) => string;
 		noHits: (q: string) => string;
@@ -893,6 +895,8 @@ export const es: Messages = {
 		newCompany: 'Nueva empresa',
 		newTask: 'Nueva tarea',
 		newDeal: 'Nueva oportunidad',
+		newInvoice: 'Nueva factura',
+		newQuote: 'Nuevo presupuesto',
 		lock: 'Bloquear',
 		goTo: (s) => `Ir a ${s}`,
 		noHits: (q) => `Nada coincide con «${q}».`,
