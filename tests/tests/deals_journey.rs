@@ -323,3 +323,74 @@ fn deals_board_over_demo_data() {
     app.el("[data-testid=deals-forecast-chart-bar]");
     app.shot("forecast-demo");
 }
+
+/// The deal of the card whose title is `title` (None while no such card is in the DOM).
+fn card_id_by_title(app: &App, title: &str) -> Option<String> {
+    let v = app
+        .session()
+        .execute(
+            "const c = [...document.querySelectorAll('[data-testid=deal-card]')]\
+               .find((el) => el.textContent.includes(arguments[0]));\
+             return c ? c.dataset.dealId : null;",
+            &[Value::from(title)],
+        )
+        .unwrap();
+    v.as_str().map(str::to_owned)
+}
+
+#[test]
+fn a_deal_created_in_the_form_is_dragged_and_the_forecast_follows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = tmp.path().join("vault");
+    let seeded = seed(&vault);
+    let mut app = App::launch(AppOptions::new("deals-create-drag").vault(vault.clone()));
+    unlock(&app);
+    app.click("[data-testid=nav-deals]");
+    app.el(&card(&seeded.reforma));
+
+    // Create a deal through the form: 4 000 € closing next month, in the first stage (Nuevo, 10 %).
+    app.click("[data-testid=deal-new]");
+    app.el("[data-testid=deal-form]");
+    app.type_into("[data-testid=deal-title]", "Climatización oficina");
+    app.type_into("[data-testid=deal-value]", "4000");
+    let close = format!("{}-20", seeded.month);
+    app.session()
+        .execute(
+            "const el = document.querySelector('[data-testid=deal-close]');\
+             el.value = arguments[0];\
+             el.dispatchEvent(new Event('input', { bubbles: true }));\
+             el.dispatchEvent(new Event('change', { bubbles: true }));\
+             return true;",
+            &[Value::from(close.as_str())],
+        )
+        .unwrap();
+    app.shot("new-deal-form");
+    app.click("[data-testid=deal-save]");
+    assert!(!app.has("[data-testid=deal-form-error]"));
+
+    // Back on the board, the card is in Nuevo; the forecast for next month gains 400 € (2 350 → 2 750).
+    app.click("[data-testid=nav-home]");
+    app.el("[data-testid=home]");
+    app.click("[data-testid=nav-deals]");
+    app.el(&card(&seeded.reforma));
+    app.wait_until("the new deal's card", || {
+        Ok(card_id_by_title(&app, "Climatización oficina").is_some())
+    });
+    let id = card_id_by_title(&app, "Climatización oficina").unwrap();
+    wait_in_column(&app, &id, "Nuevo");
+    app.click("[data-testid=deals-mode-forecast]");
+    wait_forecast(&app, &seeded.month, "2750.00");
+    app.click("[data-testid=deals-mode-board]");
+
+    // Drag it to the next stage: Cualificado (25 %) weighs 1 000 € (2 750 → 3 350).
+    app.el(&card(&id));
+    app.drag(
+        &format!("{} [data-testid=deal-card-open]", card(&id)),
+        &format!("{} .scroll", column("Cualificado")),
+    );
+    wait_in_column(&app, &id, "Cualificado");
+    app.shot("new-deal-dragged");
+    app.click("[data-testid=deals-mode-forecast]");
+    wait_forecast(&app, &seeded.month, "3350.00");
+    app.shot("new-deal-forecast");
+}
