@@ -1,14 +1,15 @@
 //! End-to-end journey for custom fields, list filters and deal edit in the real window: define a choice field from the
 //! contact form, set it (and an address) on a contact, filter the contact list by that field and by a tag, sort by
-//! last contacted, keep the filter across a detail page, then edit a deal's value and see it on the board.
+//! last contacted, keep the filter across a detail page, link the contact to a company record, filter the company list
+//! by a tag and sort it, then edit a deal's value and see it on the board.
 //! Screenshots go to tests/artifacts/.
 #![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use serde_json::Value;
 use sigilo_api::{
-    ContactInput, DealInput, Direction, InteractionInput, InteractionKind, SecretString, Session,
-    TaggedKind,
+    CompanyInput, ContactInput, DealInput, Direction, InteractionInput, InteractionKind,
+    SecretString, Session, TaggedKind,
 };
 use sigilo_e2e::{App, AppOptions};
 
@@ -51,6 +52,22 @@ fn seed(dir: &std::path::Path) -> Seeded {
     let ana = contact(&mut s, "Ana Olmedo", Some("vip"), "2025-06-01T10:00:00");
     let beatriz = contact(&mut s, "Beatriz Prado", Some("vip"), "2025-10-01T10:00:00");
     contact(&mut s, "Carlos Ibáñez", None, "2025-11-01T10:00:00");
+    // Companies, added in name order; "vip" are Almacenes Sur and Zeta Obras (newest first: Zeta, then Almacenes).
+    for (name, vip) in [
+        ("Almacenes Sur", true),
+        ("Talleres Ruiz", false),
+        ("Zeta Obras", true),
+    ] {
+        let id = s
+            .company_add(CompanyInput {
+                name: name.to_owned(),
+                ..CompanyInput::default()
+            })
+            .unwrap();
+        if vip {
+            s.tag_add(TaggedKind::Company, &id, "vip").unwrap();
+        }
+    }
     let deal = s
         .deal_add(DealInput {
             title: "Reforma del local".to_owned(),
@@ -216,6 +233,61 @@ fn custom_field_filters_sort_deal_edit() {
     wait_rows(&app, &["Beatriz Prado", "Ana Olmedo"]);
     app.click("[data-testid=filter-clear]");
     wait_rows(&app, &["Ana Olmedo", "Beatriz Prado", "Carlos Ibáñez"]);
+
+    // ----- Link a contact to a company record from the form; the page shows it and its history.
+    app.click(&format!(
+        "[data-testid=contact-row][data-id=\"{}\"]",
+        seeded.beatriz
+    ));
+    app.click("[data-testid=contact-edit]");
+    app.type_into("[data-testid=contact-company-link]", "Talleres");
+    app.wait_text(
+        "[data-testid=contact-company-link-option]",
+        "the company hit",
+        |t| t.contains("Talleres Ruiz"),
+    );
+    app.click("[data-testid=contact-company-link-option]");
+    app.el("[data-testid=contact-company-link-chosen]");
+    app.shot("company-link");
+    app.click("[data-testid=contact-save]");
+    app.wait_text(
+        "[data-testid=contact-detail-history]",
+        "the company history",
+        |t| t.contains("Talleres Ruiz"),
+    );
+    app.click("[data-testid=contact-back]");
+
+    // ----- The company list: filter by tag, sort by date added (newest first).
+    app.click("[data-testid=nav-companies]");
+    let companies = |app: &App| -> Vec<String> {
+        app.exec(
+            "return [...document.querySelectorAll('[data-testid=company-row]')]\
+             .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))\
+             .map((r) => r.querySelector('.name').textContent.trim())",
+        )
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap().to_owned())
+        .collect()
+    };
+    app.wait_until("companies by name", || {
+        Ok(companies(&app) == ["Almacenes Sur", "Talleres Ruiz", "Zeta Obras"])
+    });
+    app.click("[data-testid=filter-bar][data-entity=company] [data-testid=filter-open]");
+    option_value(&app, "[data-testid=filter-tag]", "vip");
+    set_value(&app, "[data-testid=filter-tag]", "vip");
+    app.click("[data-testid=filter-apply]");
+    app.wait_until("vip companies", || {
+        Ok(companies(&app) == ["Almacenes Sur", "Zeta Obras"])
+    });
+    set_value(&app, "[data-testid=filter-sort]", "created");
+    app.wait_until("vip companies newest first", || {
+        Ok(companies(&app) == ["Zeta Obras", "Almacenes Sur"])
+    });
+    app.shot("companies-filtered");
+    app.click("[data-testid=filter-clear]");
 
     // ----- Edit a deal's value; the board shows it.
     let card = format!("[data-testid=deal-card][data-deal-id=\"{}\"]", seeded.deal);
