@@ -118,6 +118,22 @@ fn option_value(app: &App, select_css: &str, text: &str) -> String {
         .to_owned()
 }
 
+/// Clicks `css` until `shows` appears: a form that has just mounted may still move (its first field takes the focus
+/// and scrolls) under the pointer.
+fn click_until(app: &App, css: &str, shows: &str) {
+    for _ in 0..5 {
+        app.click(css);
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        while std::time::Instant::now() < until {
+            if app.has(shows) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+    panic!("{shows} never showed after clicking {css}");
+}
+
 /// The names in the contact list's rendered rows, top to bottom.
 fn row_names(app: &App) -> Vec<String> {
     let v = app
@@ -168,7 +184,11 @@ fn custom_field_filters_sort_deal_edit() {
     ));
     app.click("[data-testid=contact-edit]");
     app.el("[data-testid=custom-fields][data-entity=contact]");
-    app.click("[data-testid=custom-field-define]");
+    click_until(
+        &app,
+        "[data-testid=custom-field-define]",
+        "[data-testid=field-define-name]",
+    );
     app.type_into("[data-testid=field-define-name]", "Nivel");
     set_value(&app, "[data-testid=field-define-kind]", "choice");
     app.type_into("[data-testid=field-define-choices]", "Oro, Plata");
@@ -307,7 +327,11 @@ fn custom_field_filters_sort_deal_edit() {
     });
     app.type_into("[data-testid=deal-value]", "12500");
     // A number field defined from the deal form: a word is refused next to its input, a decimal comma is fine.
-    app.click("[data-testid=custom-field-define]");
+    click_until(
+        &app,
+        "[data-testid=custom-field-define]",
+        "[data-testid=field-define-name]",
+    );
     app.type_into("[data-testid=field-define-name]", "Horas");
     set_value(&app, "[data-testid=field-define-kind]", "number");
     app.click("[data-testid=field-define-create]");
@@ -339,4 +363,26 @@ fn custom_field_filters_sort_deal_edit() {
         |t| t.contains("12.500,00"),
     );
     app.shot("board");
+
+    // ----- The board filtered by the deal's custom field and a stage: only that column, only that card.
+    app.click("[data-testid=filter-bar][data-entity=deal] [data-testid=filter-open]");
+    let hours_id = option_value(&app, "[data-testid=filter-field]", "Horas");
+    set_value(&app, "[data-testid=filter-field]", &hours_id);
+    app.type_into("[data-testid=filter-field-value]", "12.5");
+    let nuevo = option_value(&app, "[data-testid=filter-stage]", "Nuevo");
+    set_value(&app, "[data-testid=filter-stage]", &nuevo);
+    app.click("[data-testid=filter-apply]");
+    app.wait_until("one column with the card", || {
+        Ok(app.count("[data-testid=deal-column]") == 1 && app.has(&card))
+    });
+    app.wait_text(
+        "[data-testid=deal-column-total]",
+        "the filtered column's total",
+        |t| t.contains("12.500,00"),
+    );
+    app.shot("board-filtered");
+    app.click("[data-testid=filter-clear]");
+    app.wait_until("every column again", || {
+        Ok(app.count("[data-testid=deal-column]") == 6)
+    });
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '$lib/bindings/Deal';
 import type { Stage } from '$lib/bindings/Stage';
-import { appendPage, hitColumn, insertSorted, isDrag, moveKey, moveSummary, movedDeal, stageStep } from './board';
+import { appendPage, hitColumn, insertSorted, isDrag, moveKey, moveSummary, movedDeal, stageStep, summaryOf } from './board';
 
 const stages: Stage[] = [
 	{ id: '1', name: 'Nuevo', probability: 10, kind: 'open' },
@@ -112,5 +112,16 @@ describe('column summaries and lists', () => {
 		const d = deal('1', 'x');
 		expect(movedDeal(d, stages[1]!, 'r')).toMatchObject({ stage_id: '2', probability: 25, stage_kind: 'open', reason: null });
 		expect(movedDeal(d, stages[3]!, 'caro')).toMatchObject({ stage_id: '6', probability: 0, stage_kind: 'lost', reason: 'caro' });
+	});
+});
+
+describe('summaryOf', () => {
+	it('counts and totals the deals given, per currency', () => {
+		const d = (amount: string, currency: string) => ({ value: { amount, currency } }) as Deal;
+		const s = summaryOf([d('10.50', 'EUR'), d('1000', 'JPY'), d('0.50', 'EUR')]);
+		expect(s.count).toBe(3);
+		expect(s.totals.find((t) => t.currency === 'EUR')?.amount).toBe('11.00');
+		expect(s.totals.find((t) => t.currency === 'JPY')?.amount).toBe('1000');
+		expect(summaryOf([])).toEqual({ count: 0, totals: [] });
 	});
 });

@@ -73,6 +73,13 @@ export function moveSummary(
 	};
 }
 
+/** Count and per-currency totals of the deals given (a filtered board's headers: the deals loaded so far). */
+export function summaryOf(deals: readonly Deal[]): ColumnSummary {
+	let acc: Record<string, ColumnSummary> = {};
+	for (const d of deals) acc = moveSummary(acc, '', 'x', d.value);
+	return acc['x'] ?? { count: 0, totals: [] };
+}
+
 /** Folded title for ordering like the backend's sort key (case and accents ignored). */
 export function titleKey(title: string): string {
 	return title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
