@@ -5,17 +5,17 @@
 //! with `ApiError`. Argument names are single words so they read the same in Rust and in JS. The PDF crosses as
 //! raw bytes (`tauri::ipc::Response`, an `ArrayBuffer` in JS), not as a JSON array of numbers.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use sigilo_api::{
-    ApiError, BusinessProfile, ChainReportDto, ErrorCode, Invoice, InvoiceInput, InvoiceKind,
-    InvoiceRow, InvoiceStatus, Page, PaymentInput, Product, ProductInput, SeriesDto, TaxPresetDto,
+    BusinessProfile, ChainReportDto, Invoice, InvoiceInput, InvoiceKind, InvoiceRow, InvoiceStatus,
+    Page, PaymentInput, Product, ProductInput, SeriesDto, TaxPresetDto,
 };
 use tauri::State;
 use tauri::ipc::Response;
 
 use crate::commands::Res;
+use crate::files;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -182,65 +182,9 @@ pub async fn invoice_pdf(state: State<'_, AppState>, id: String) -> Res<Response
 #[tauri::command]
 pub async fn invoice_pdf_save(state: State<'_, AppState>, id: String, path: String) -> Res<()> {
     let bytes = state.with_session(|s| s.invoice_pdf(&id))?;
-    write_atomically(Path::new(&path), &bytes)
-}
-
-fn io_error(what: &str, e: &std::io::Error) -> ApiError {
-    ApiError::new(ErrorCode::Io, format!("{what}: {}", e.kind()))
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> Res<()> {
-    let name = path.file_name().ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::InvalidInput,
-            "path: choose a file name for the PDF",
-        )
-    })?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(".part");
-    let tmp = dir.join(tmp_name);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp).map_err(|e| io_error("create", &e))?;
-        f.write_all(bytes).map_err(|e| io_error("write", &e))?;
-        f.sync_all().map_err(|e| io_error("sync", &e))?;
-        std::fs::rename(&tmp, path).map_err(|e| io_error("rename", &e))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    #[test]
-    fn the_pdf_lands_whole_under_the_chosen_name_and_no_part_file_stays() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("F2026-0001.pdf");
-        write_atomically(&path, b"%PDF-1.7 test").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"%PDF-1.7 test");
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names.len(), 1);
-    }
-
-    #[test]
-    fn a_missing_folder_is_an_io_error() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("no-such-folder").join("x.pdf");
-        assert_eq!(
-            write_atomically(&path, b"x").unwrap_err().code,
-            ErrorCode::Io
-        );
-    }
+    files::write_atomically(
+        Path::new(&path),
+        &bytes,
+        "path: choose a file name for the PDF",
+    )
 }

@@ -9,6 +9,7 @@
 
 mod commands;
 mod crm_commands;
+mod files;
 mod invoicing_commands;
 mod money_commands;
 mod state;

@@ -4,18 +4,18 @@
 //! with `ApiError`. Argument names are single words so they read the same in Rust and in JS. A bill's document
 //! and the VAT CSV are written to a path the user picked in the save dialog (through a `.part` file beside it).
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use sigilo_api::{
-    ApiError, DocumentUpload, ErrorCode, Expense, ExpenseDocumentInfo, ExpenseFilter, ExpenseInput,
-    ExpenseRow, MoneyOverview, OverdueRow, Page, ProfitBy, ProfitReport, Quote, QuoteInput,
-    QuoteRow, QuoteStatus, Recurring, RecurringInput, RecurringRow, RecurringRun, ReminderDto,
-    ReminderInput, VatReport,
+    DocumentUpload, Expense, ExpenseDocumentInfo, ExpenseFilter, ExpenseInput, ExpenseRow,
+    MoneyOverview, OverdueRow, Page, ProfitBy, ProfitReport, Quote, QuoteInput, QuoteRow,
+    QuoteStatus, Recurring, RecurringInput, RecurringRow, RecurringRun, ReminderDto, ReminderInput,
+    VatReport,
 };
 use tauri::State;
 
 use crate::commands::Res;
+use crate::files;
 use crate::state::AppState;
 
 // ----- quotes -----
@@ -217,7 +217,7 @@ pub async fn expense_document_save(
     path: String,
 ) -> Res<()> {
     let doc = state.with_session(|s| s.expense_document(&id))?;
-    write_atomically(Path::new(&path), &doc.bytes)
+    files::write_atomically(Path::new(&path), &doc.bytes, "path: choose a file name")
 }
 
 // ----- reports -----
@@ -247,59 +247,5 @@ pub async fn vat_report_csv_save(
 ) -> Res<()> {
     let report = state.with_session(|s| s.vat_report(year, quarter))?;
     let csv = sigilo_api::vat_report_csv(&report, !point);
-    write_atomically(Path::new(&path), csv.as_bytes())
-}
-
-fn io_error(what: &str, e: &std::io::Error) -> ApiError {
-    ApiError::new(ErrorCode::Io, format!("{what}: {}", e.kind()))
-}
-
-/// Writes `bytes` through `.NAME.part` beside `path`, synced, then renamed over it; no part file stays behind.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Res<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| ApiError::new(ErrorCode::InvalidInput, "path: choose a file name"))?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(".part");
-    let tmp = dir.join(tmp_name);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp).map_err(|e| io_error("create", &e))?;
-        f.write_all(bytes).map_err(|e| io_error("write", &e))?;
-        f.sync_all().map_err(|e| io_error("sync", &e))?;
-        std::fs::rename(&tmp, path).map_err(|e| io_error("rename", &e))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    #[test]
-    fn the_file_lands_whole_under_the_chosen_name_and_no_part_file_stays() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("iva-2026-T1.csv");
-        write_atomically(&path, b"period;section\r\n").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"period;section\r\n");
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names.len(), 1);
-    }
-
-    #[test]
-    fn a_path_without_a_file_name_is_refused() {
-        let err = write_atomically(Path::new("/"), b"x").unwrap_err();
-        assert_eq!(err.code, ErrorCode::InvalidInput);
-    }
+    files::write_atomically(Path::new(&path), csv.as_bytes(), "path: choose a file name")
 }
