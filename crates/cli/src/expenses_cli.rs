@@ -5,12 +5,13 @@ use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 use sigilo_api::{
-    ApiError, DocumentUpload, ErrorCode, Expense, ExpenseBaseInput, ExpenseFilter, ExpenseInput,
-    ExpenseRow, Page, ProfitBy, ProfitReport, Session, TaxCategoryDto, TaxDto, VatReport, VatRow,
+    ApiError, DocumentUpload, Expense, ExpenseBaseInput, ExpenseFilter, ExpenseInput, ExpenseRow,
+    Page, ProfitBy, ProfitReport, Session, TaxCategoryDto, TaxDto, VatReport, VatRow,
     vat_report_csv,
 };
 
-use crate::output::print_json;
+use crate::files::{read_json, write_file};
+use crate::output::{more, print_json};
 
 /// Supplier bills (received invoices).
 #[derive(Debug, Subcommand)]
@@ -158,35 +159,12 @@ pub enum ByArg {
     Quarter,
 }
 
-fn read_json(path: &Path) -> Result<ExpenseInput, ApiError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ApiError::invalid(format!("{}: {e}", path.display())))?;
-    serde_json::from_str(&text).map_err(|e| {
-        ApiError::invalid(format!("{}: not an expense JSON file: {e}", path.display()))
-    })
-}
-
 fn read_document(path: &Path) -> Result<DocumentUpload, ApiError> {
     let bytes = std::fs::read(path)
         .map_err(|e| ApiError::invalid(format!("document: {}: {e}", path.display())))?;
     Ok(DocumentUpload {
         bytes,
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
-    })
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, so a failure leaves no half file.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
-    let fail = |e: std::io::Error| ApiError::new(ErrorCode::Io, format!("{}: {e}", path.display()));
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let tmp = dir.join(format!(".sigilo-doc-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e)
     })
 }
 
@@ -286,12 +264,14 @@ pub fn expense(session: &mut Session, cmd: ExpenseCmd) -> Result<(), ApiError> {
                 .map(read_document)
                 .transpose()?;
             let input = match a.from.take() {
-                Some(f) => read_json(&f)?,
+                Some(f) => read_json(&f, "an expense")?,
                 None => input_from_flags(session, a)?,
             };
             println!("{}", session.expense_add(input, document)?);
         }
-        ExpenseCmd::Edit { id, from } => session.expense_update(&id, read_json(&from)?)?,
+        ExpenseCmd::Edit { id, from } => {
+            session.expense_update(&id, read_json(&from, "an expense")?)?
+        }
         ExpenseCmd::List {
             paid,
             unpaid,
@@ -417,9 +397,7 @@ fn print_rows(page: &Page<ExpenseRow>) {
             if r.has_document { "[document]" } else { "" }
         );
     }
-    if let Some(c) = &page.next_cursor {
-        eprintln!("more: --cursor {c}");
-    }
+    more(page.next_cursor.as_ref());
 }
 
 fn print_expense(e: &Expense) {

@@ -1,7 +1,7 @@
 //! The invoicing commands of `sigilo`: `profile`, `product` and `invoice` (drafts from JSON files, issue,
 //! show, list, pay, credit, series, verify-chain). Each parses, calls one `Session` method and prints.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
 use sigilo_api::{
@@ -11,7 +11,8 @@ use sigilo_api::{
     TaxDto,
 };
 
-use crate::output::print_json;
+use crate::files::{read_json, write_file};
+use crate::output::{more, print_json};
 
 /// The business profile printed on invoices.
 #[derive(Debug, Subcommand)]
@@ -382,23 +383,16 @@ impl From<QuoteStatusArg> for QuoteStatus {
     }
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path, what: &str) -> Result<T, ApiError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ApiError::invalid(format!("{}: {e}", path.display())))?;
-    serde_json::from_str(&text)
-        .map_err(|e| ApiError::invalid(format!("{}: not a {what} JSON file: {e}", path.display())))
-}
-
 pub fn quote(session: &mut Session, cmd: QuoteCmd) -> Result<(), ApiError> {
     match cmd {
         QuoteCmd::Create { from } => {
             println!(
                 "{}",
-                session.quote_create(read_json::<QuoteInput>(&from, "quote")?)?
+                session.quote_create(read_json::<QuoteInput>(&from, "a quote")?)?
             )
         }
         QuoteCmd::Edit { id, from } => {
-            session.quote_update(&id, read_json::<QuoteInput>(&from, "quote")?)?
+            session.quote_update(&id, read_json::<QuoteInput>(&from, "a quote")?)?
         }
         QuoteCmd::Delete { id } => session.quote_delete(&id)?,
         QuoteCmd::Show { id, json } => {
@@ -458,7 +452,7 @@ fn print_quotes(page: &Page<QuoteRow>) {
             q.total.currency
         );
     }
-    next_hint(page);
+    more(page.next_cursor.as_ref());
 }
 
 fn recurring(session: &mut Session, cmd: RecurringCmd) -> Result<(), ApiError> {
@@ -470,7 +464,7 @@ fn recurring(session: &mut Session, cmd: RecurringCmd) -> Result<(), ApiError> {
             start,
             end,
         } => {
-            let inv: InvoiceInput = read_json(&from, "invoice")?;
+            let inv: InvoiceInput = read_json(&from, "an invoice")?;
             let input = RecurringInput {
                 name,
                 frequency: match every {
@@ -561,7 +555,7 @@ fn print_overdue(page: &Page<OverdueRow>) {
             o.reminders
         );
     }
-    next_hint(page);
+    more(page.next_cursor.as_ref());
 }
 
 #[derive(Debug, Subcommand)]
@@ -581,29 +575,6 @@ pub enum SeriesCmd {
         #[arg(long)]
         json: bool,
     },
-}
-
-fn read_input(path: &Path) -> Result<InvoiceInput, ApiError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ApiError::invalid(format!("{}: {e}", path.display())))?;
-    serde_json::from_str(&text).map_err(|e| {
-        ApiError::invalid(format!("{}: not an invoice JSON file: {e}", path.display()))
-    })
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, so a failure leaves no half file.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
-    let fail = |e: std::io::Error| ApiError::new(ErrorCode::Io, format!("{}: {e}", path.display()));
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let tmp = dir.join(format!(".sigilo-pdf-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e)
-    })
 }
 
 fn merge(base: Option<String>, new: Option<String>) -> Option<String> {
@@ -709,7 +680,7 @@ pub fn product(session: &mut Session, cmd: ProductCmd) -> Result<(), ApiError> {
                         p.id, p.name, p.unit_price, p.currency, p.tax.percent
                     );
                 }
-                next_hint(&page);
+                more(page.next_cursor.as_ref());
             }
         }
         ProductCmd::Show { id, json } => {
@@ -736,16 +707,15 @@ fn print_product(p: &Product) {
     println!("tax   {:?} {}%", p.tax.category, p.tax.percent);
 }
 
-fn next_hint<T>(page: &Page<T>) {
-    if let Some(c) = &page.next_cursor {
-        eprintln!("more: --cursor {c}");
-    }
-}
-
 pub fn invoice(session: &mut Session, cmd: InvoiceCmd) -> Result<(), ApiError> {
     match cmd {
-        InvoiceCmd::Create { from } => println!("{}", session.invoice_create(read_input(&from)?)?),
-        InvoiceCmd::Edit { id, from } => session.invoice_update(&id, read_input(&from)?)?,
+        InvoiceCmd::Create { from } => println!(
+            "{}",
+            session.invoice_create(read_json(&from, "an invoice")?)?
+        ),
+        InvoiceCmd::Edit { id, from } => {
+            session.invoice_update(&id, read_json(&from, "an invoice")?)?
+        }
         InvoiceCmd::Delete { id } => session.invoice_delete(&id)?,
         InvoiceCmd::Issue { id } => println!("{}", session.invoice_issue(&id)?),
         InvoiceCmd::Show { id, json } => {
@@ -790,7 +760,10 @@ pub fn invoice(session: &mut Session, cmd: InvoiceCmd) -> Result<(), ApiError> {
             );
         }
         InvoiceCmd::Credit { id, from, reason } => {
-            let input = from.as_deref().map(read_input).transpose()?;
+            let input = from
+                .as_deref()
+                .map(|f| read_json(f, "an invoice"))
+                .transpose()?;
             println!("{}", session.invoice_credit(&id, input, reason)?);
         }
         InvoiceCmd::Pdf { id, output } => {
@@ -932,7 +905,7 @@ fn print_rows(page: &Page<InvoiceRow>) {
             r.balance.amount
         );
     }
-    next_hint(page);
+    more(page.next_cursor.as_ref());
 }
 
 fn print_invoice(i: &Invoice) {

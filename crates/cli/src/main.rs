@@ -4,6 +4,7 @@
 
 mod cli;
 mod expenses_cli;
+mod files;
 mod invoicing_cli;
 mod output;
 mod secrets;

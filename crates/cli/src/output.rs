@@ -307,7 +307,7 @@ fn roles(roles: &[CompanyRole]) -> String {
 }
 
 /// Prints `more: --cursor C` on stderr when a list continues.
-fn more(next_cursor: Option<&String>) {
+pub fn more(next_cursor: Option<&String>) {
     if let Some(cursor) = next_cursor {
         eprintln!("more: --cursor {cursor}");
     }
