@@ -807,7 +807,35 @@ pub fn issue(conn: &Connection, id: i64, today: &str, at: &str) -> Result<String
         "UPDATE invoice SET number = ?2, issued_at = ?3, chain_seq = ?4, prev_hash = ?5, hash = ?6 WHERE id = ?1",
         params![id, number, at, seq, prev, hash],
     )?;
+    refresh_open(conn, doc.corrects.unwrap_or(id))?;
     Ok(full_number)
+}
+
+// ----- the open set -----
+
+/// Puts invoice `id` into or out of `open_invoice` by its balance now (issued invoices only). Called in the same
+/// transaction as every fact that moves a balance: issue, payment, a credit note's issue.
+pub fn refresh_open(conn: &Connection, id: i64) -> Result<()> {
+    let balance: Option<i64> = conn
+        .query_row(
+            "SELECT i.total
+                    + COALESCE((SELECT SUM(c.total) FROM invoice c
+                                WHERE c.corrects_id = i.id AND c.issued_at IS NOT NULL), 0)
+                    - COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = i.id), 0)
+             FROM invoice i WHERE i.id = ?1 AND i.kind = 'invoice' AND i.issued_at IS NOT NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if balance.is_some_and(|b| b > 0) {
+        conn.execute(
+            "INSERT OR IGNORE INTO open_invoice (invoice_id) VALUES (?1)",
+            [id],
+        )?;
+    } else {
+        conn.execute("DELETE FROM open_invoice WHERE invoice_id = ?1", [id])?;
+    }
+    Ok(())
 }
 
 // ----- payments -----
@@ -867,7 +895,9 @@ pub fn pay(
         ],
     )
     .map_err(guarded)?;
-    Ok(conn.last_insert_rowid())
+    let payment = conn.last_insert_rowid();
+    refresh_open(conn, id)?;
+    Ok(payment)
 }
 
 // ----- reading -----

@@ -33,6 +33,7 @@ pub const MIGRATIONS: Migrations = Migrations {
         include_str!("../migrations/0002_quotes_recurring_reminders.sql"),
         include_str!("../migrations/0003_expenses.sql"),
         include_str!("../migrations/0004_money_indexes.sql"),
+        include_str!("../migrations/0005_open_invoices.sql"),
     ],
 };
 

@@ -1,7 +1,7 @@
 //! The money figures of the dashboard, per currency (never mixed): what customers owe (receivables), how much
-//! of it is overdue, and revenue by month (net of issued invoices minus credit notes, by issue date). One pass
-//! over the covering index of issued invoices, each balance from the payment and credit sums' own
-//! covering indexes (invoicing step 4), so it stays fast at tens of thousands of invoices.
+//! of it is overdue, and revenue by month (net of issued invoices minus credit notes, by issue date). Receivables
+//! read only the open invoices (`open_invoice`, kept with every fact that moves a balance), each balance from the
+//! payment and credit sums' covering indexes, so they stay fast however many invoices were paid long ago.
 
 use rusqlite::Connection;
 
@@ -39,8 +39,7 @@ pub fn receivables(conn: &Connection, today: &str) -> Result<Vec<Receivables>> {
                         + COALESCE((SELECT SUM(c.total) FROM invoice c
                                     WHERE c.corrects_id = i.id AND c.issued_at IS NOT NULL), 0)
                         - COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = i.id), 0) AS balance
-               FROM invoice i INDEXED BY invoice_receivable
-               WHERE i.kind = 'invoice' AND i.issued_at IS NOT NULL)
+               FROM open_invoice o JOIN invoice i ON i.id = o.invoice_id)
          WHERE balance > 0 GROUP BY currency ORDER BY currency",
     )?;
     Ok(stmt

@@ -292,3 +292,44 @@ fn the_dashboard_money_figures_follow_payments_credits_and_dates() {
         ]
     );
 }
+
+#[test]
+fn the_open_set_always_matches_the_balances() {
+    let (_t, mut v, c) = ready();
+    let mut ids = vec![];
+    for _ in 0..4 {
+        let id = documents::create_draft(v.conn(), draft(c, None), TODAY, AT).unwrap();
+        issue(&mut v, id).unwrap();
+        ids.push(id);
+    }
+    let open = |v: &sigilo_vault::Vault| -> Vec<i64> {
+        v.conn()
+            .prepare("SELECT invoice_id FROM open_invoice ORDER BY invoice_id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(open(&v), ids);
+    // Paid in full: out. A reversal of part of it: back in. Part paid: stays. Credited in full: out.
+    documents::pay(v.conn(), ids[0], 57166, TODAY, None, None, AT).unwrap();
+    documents::pay(v.conn(), ids[1], 57166, TODAY, None, None, AT).unwrap();
+    documents::pay(v.conn(), ids[1], -100, TODAY, None, None, AT).unwrap();
+    documents::pay(v.conn(), ids[2], 100, TODAY, None, None, AT).unwrap();
+    let cn = documents::credit_full(v.conn(), ids[3], None, TODAY, AT).unwrap();
+    issue(&mut v, cn).unwrap();
+    assert_eq!(open(&v), vec![ids[1], ids[2]]);
+    // Every balance agrees with the set.
+    for id in &ids {
+        let doc = documents::get(v.conn(), *id, TODAY).unwrap();
+        assert_eq!(
+            doc.balance > 0,
+            open(&v).contains(id),
+            "invoice {id}: balance {}",
+            doc.balance
+        );
+    }
+    let r = sigilo_invoicing::overview::receivables(v.conn(), TODAY).unwrap();
+    assert_eq!((r[0].owed, r[0].owed_count), (100 + 57066, 2));
+}
