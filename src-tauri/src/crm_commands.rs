@@ -1,13 +1,14 @@
-//! The IPC commands for the CRM core (companies, interactions and timelines, tasks, deals, tags, fields).
+//! The IPC commands for the CRM core (companies and their supplier agreements, interactions and timelines, tasks,
+//! deals and pipeline stages, tags, fields).
 //!
 //! Each one parses its arguments, calls one `sigilo_api::Session` method on the unlocked vault, and rejects
 //! with `ApiError`. Argument names are single words so they read the same in Rust and in JS.
 
 use sigilo_api::{
-    Company, CompanyDeletion, CompanyFilterInput, CompanyInput, CompanyRole, CompanyRow,
-    ContactFilterInput, ContactRow, DashboardDto, Deal, DealFilterInput, DealInput, FieldDef,
-    FieldInput, ForecastLine, Interaction, InteractionInput, Page, Stage, Tag, TaggedKind, Task,
-    TaskInput, TaskLog, TaskView, TimelineOwner,
+    Agreement, AgreementInput, Company, CompanyDeletion, CompanyFilterInput, CompanyInput,
+    CompanyRole, CompanyRow, ContactFilterInput, ContactRow, DashboardDto, Deal, DealFilterInput,
+    DealInput, FieldDef, FieldInput, ForecastLine, Interaction, InteractionInput, Page, Stage,
+    StageInput, Tag, TaggedKind, Task, TaskInput, TaskLog, TaskView, TimelineOwner,
 };
 use tauri::State;
 
@@ -273,4 +274,79 @@ pub async fn deal_list_filtered(
     cursor: Option<String>,
 ) -> Res<Page<Deal>> {
     state.with_session(|s| s.deal_list_filtered(filter, limit, cursor.as_deref()))
+}
+
+/// Adds a supplier agreement to a company; resolves to its id.
+#[tauri::command]
+pub async fn agreement_add(
+    state: State<'_, AppState>,
+    company: String,
+    input: AgreementInput,
+) -> Res<String> {
+    state.with_session(|s| s.agreement_add(&company, input))
+}
+
+#[tauri::command]
+pub async fn agreement_get(state: State<'_, AppState>, id: String) -> Res<Agreement> {
+    state.with_session(|s| s.agreement_get(&id))
+}
+
+/// A company's supplier agreements, by start date (undated first).
+#[tauri::command]
+pub async fn agreement_list(state: State<'_, AppState>, company: String) -> Res<Vec<Agreement>> {
+    state.with_session(|s| s.agreement_list(&company))
+}
+
+#[tauri::command]
+pub async fn agreement_update(
+    state: State<'_, AppState>,
+    id: String,
+    input: AgreementInput,
+) -> Res<()> {
+    state.with_session(|s| s.agreement_update(&id, input))
+}
+
+#[tauri::command]
+pub async fn agreement_delete(state: State<'_, AppState>, id: String) -> Res<()> {
+    state.with_session(|s| s.agreement_delete(&id))
+}
+
+/// Agreements whose renewal reminder falls on or before `on` (null: today here), soonest first.
+#[tauri::command]
+pub async fn agreements_due(
+    state: State<'_, AppState>,
+    on: Option<String>,
+    limit: u32,
+) -> Res<Vec<Agreement>> {
+    state.with_session(|s| s.agreements_due(on.as_deref(), limit))
+}
+
+/// One pipeline stage, by name or id.
+#[tauri::command]
+pub async fn stage_get(state: State<'_, AppState>, stage: String) -> Res<Stage> {
+    state.with_session(|s| s.stage_get(&stage))
+}
+
+/// Adds a stage at the end of the pipeline; resolves to its id.
+#[tauri::command]
+pub async fn stage_add(state: State<'_, AppState>, input: StageInput) -> Res<String> {
+    state.with_session(|s| s.stage_add(input))
+}
+
+/// Renames a stage or changes its probability or kind (`refused` when the rules forbid it).
+#[tauri::command]
+pub async fn stage_update(state: State<'_, AppState>, stage: String, input: StageInput) -> Res<()> {
+    state.with_session(|s| s.stage_update(&stage, input))
+}
+
+/// Sets the pipeline order: `stages` names every stage exactly once.
+#[tauri::command]
+pub async fn stage_reorder(state: State<'_, AppState>, stages: Vec<String>) -> Res<()> {
+    state.with_session(|s| s.stage_reorder(&stages))
+}
+
+/// Deletes a stage that holds no deals and is not the last of its kind (else `refused`).
+#[tauri::command]
+pub async fn stage_delete(state: State<'_, AppState>, stage: String) -> Res<()> {
+    state.with_session(|s| s.stage_delete(&stage))
 }

@@ -33,6 +33,9 @@ import type { ContactRow } from '$lib/bindings/ContactRow';
 import type { CompanyFilterInput } from '$lib/bindings/CompanyFilterInput';
 import type { DealFilterInput } from '$lib/bindings/DealFilterInput';
 import type { Stage } from '$lib/bindings/Stage';
+import type { StageInput } from '$lib/bindings/StageInput';
+import type { Agreement } from '$lib/bindings/Agreement';
+import type { AgreementInput } from '$lib/bindings/AgreementInput';
 import type { Tag } from '$lib/bindings/Tag';
 import type { TaggedKind } from '$lib/bindings/TaggedKind';
 import type { Task } from '$lib/bindings/Task';
@@ -203,6 +206,21 @@ export const api = {
 		call<Page<CompanyRow>>('company_list_filtered', { filter, limit, cursor }),
 	dealListFiltered: (filter: DealFilterInput, limit: number, cursor: string | null) =>
 		call<Page<Deal>>('deal_list_filtered', { filter, limit, cursor }),
+	/** A company's supplier agreements, by start date (undated first). */
+	agreementList: (company: string) => call<Agreement[]>('agreement_list', { company }),
+	agreementGet: (id: string) => call<Agreement>('agreement_get', { id }),
+	agreementAdd: (company: string, input: AgreementInput) => call<string>('agreement_add', { company, input }),
+	agreementUpdate: (id: string, input: AgreementInput) => call<null>('agreement_update', { id, input }),
+	agreementDelete: (id: string) => call<null>('agreement_delete', { id }),
+	/** Agreements whose renewal reminder falls on or before `on` (null: today), soonest first. */
+	agreementsDue: (on: string | null, limit: number) => call<Agreement[]>('agreements_due', { on, limit }),
+	/** Pipeline stages (name or id). A stage holding deals, or the last of its kind, is `refused` where the rules say so. */
+	stageGet: (stage: string) => call<Stage>('stage_get', { stage }),
+	stageAdd: (input: StageInput) => call<string>('stage_add', { input }),
+	stageUpdate: (stage: string, input: StageInput) => call<null>('stage_update', { stage, input }),
+	/** Sets the pipeline order: every stage's id exactly once. */
+	stageReorder: (stages: string[]) => call<null>('stage_reorder', { stages }),
+	stageDelete: (stage: string) => call<null>('stage_delete', { stage }),
 
 	// ----- invoicing: business profile, tax presets, products, series, invoices, payments, credit notes, PDF -----
 	profileGet: () => call<BusinessProfile>('profile_get'),
