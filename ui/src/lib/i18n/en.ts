@@ -3,11 +3,13 @@ import type { Messages } from './es';
 import { invoicingEn } from '$lib/components/invoices/messages';
 import { moneyEn } from '$lib/components/reports/messages';
 import { fieldsMessagesEn } from '$lib/components/fields/messages';
+import { pipelineMessagesEn } from '$lib/components/settings/messages';
 
 export const en: Messages = {
 	...invoicingEn,
 	...moneyEn,
 	...fieldsMessagesEn,
+	...pipelineMessagesEn,
 	languageName: 'English',
 	common: {
 		choose: 'Choose…',

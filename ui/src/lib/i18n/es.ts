@@ -16,6 +16,7 @@ import type { TaskProblem } from '$lib/components/tasks/taskDraft';
 import { invoicingEs, type InvoicingMessages } from '$lib/components/invoices/messages';
 import { moneyEs, type MoneyMessages } from '$lib/components/reports/messages';
 import { fieldsMessagesEs, type FieldsMessages } from '$lib/components/fields/messages';
+import { pipelineMessagesEs, type PipelineMessages } from '$lib/components/settings/messages';
 
 export type Section =
 	| 'home'
@@ -31,7 +32,7 @@ export type Section =
 	| 'backups'
 	| 'settings';
 
-export interface Messages extends FieldsMessages {
+export interface Messages extends FieldsMessages, PipelineMessages {
 	languageName: string;
 	common: {
 		choose: string;
@@ -547,6 +548,7 @@ export const es: Messages = {
 	...invoicingEs,
 	...moneyEs,
 	...fieldsMessagesEs,
+	...pipelineMessagesEs,
 	common: {
 		choose: 'Elegir…',
 		chooseTitle: { folder: 'Elegir una carpeta', 'backup-open': 'Elegir una copia de seguridad', 'backup-save': 'Guardar la copia como', pdf: 'Guardar el PDF como', csv: 'Guardar el CSV como', document: 'Guardar el documento como' },
