@@ -521,13 +521,33 @@ impl App {
     /// Clears the field matching `css` and types `text` into it.
     #[track_caller]
     pub fn type_into(&self, css: &str, text: &str) {
-        let el = self.el(css);
-        self.s()
-            .clear(&el)
-            .unwrap_or_else(|e| panic_with(format!("clear {css}: {e}")));
-        self.s()
-            .send_keys(&el, text)
-            .unwrap_or_else(|e| panic_with(format!("type into {css}: {e}")));
+        // Under load WebKit has been seen to deliver the keys to the field that still had focus: focus the target
+        // first, check what it holds after typing, and type again (once more) when it does not hold `text`.
+        for attempt in 0..3 {
+            let el = self.el(css);
+            let _ = self.exec(&format!(
+                "const el = document.querySelector({}); if (el) el.focus(); return true;",
+                serde_json::Value::from(css)
+            ));
+            self.s()
+                .clear(&el)
+                .unwrap_or_else(|e| panic_with(format!("clear {css}: {e}")));
+            self.s()
+                .send_keys(&el, text)
+                .unwrap_or_else(|e| panic_with(format!("type into {css}: {e}")));
+            let value = self
+                .exec(&format!(
+                    "const el = document.querySelector({}); return el && 'value' in el ? el.value : null;",
+                    serde_json::Value::from(css)
+                ))
+                .unwrap_or(serde_json::Value::Null);
+            match value.as_str() {
+                // Not a text field (or a field that reformats what is typed): trust the keys.
+                None => return,
+                Some(v) if v == text || attempt == 2 => return,
+                Some(_) => continue,
+            }
+        }
     }
 
     /// The rendered text of the first element matching `css`.
